@@ -1,0 +1,132 @@
+//! Scoring helpers shared by sitrep's evaluations against the public gold sets in
+//! `shared/data/eval`. Each stage crate owns its own `eval` module (reading its gold format and
+//! running its stage); this crate holds what they have in common: precision/recall/F1 counts,
+//! the report type the CLI prints, and locating the shared data.
+#![deny(missing_docs)]
+
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// True/false positive and false negative counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// True positives.
+    pub tp: usize,
+    /// False positives.
+    pub fp: usize,
+    /// False negatives.
+    pub fn_: usize,
+}
+
+impl Counts {
+    /// Precision (0 when nothing was predicted).
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    /// Recall (0 when there is no gold).
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    /// Adds another set of counts.
+    pub fn add(&mut self, other: Counts) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+    }
+    /// `P R F1` as percentages with one decimal, for tables.
+    pub fn prf_cells(&self) -> String {
+        format!(
+            "{:.1} | {:.1} | {:.1}",
+            100.0 * self.precision(),
+            100.0 * self.recall(),
+            100.0 * self.f1()
+        )
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Which split of a gold set to score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Split {
+    /// Development data: rules may be written from it.
+    Dev,
+    /// Test data: for reporting only, never for tuning.
+    Test,
+}
+
+/// What an evaluation returns: a human-readable Markdown report and machine-readable metrics.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvalReport {
+    /// Markdown (tables), printed by `sitrep eval`.
+    pub markdown: String,
+    /// The same figures as JSON, printed with `--json`.
+    pub metrics: serde_json::Value,
+}
+
+/// Locates the shared data directory: `$SITREP_SHARED`, else the first `shared/` found next to
+/// the current directory or one of its ancestors (the layout the project is developed in).
+pub fn shared_dir() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("SITREP_SHARED") {
+        return Some(PathBuf::from(p));
+    }
+    let cwd = std::env::current_dir().ok()?;
+    let mut dir: Option<&Path> = Some(&cwd);
+    while let Some(d) = dir {
+        let cand = d.join("shared");
+        if cand.join("data").is_dir() {
+            return Some(cand);
+        }
+        let sib = d.join("../shared");
+        if sib.join("data").is_dir() {
+            return Some(sib);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// Whether two spans overlap (half-open ranges).
+pub fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn f1_is_harmonic_mean() {
+        let c = Counts {
+            tp: 8,
+            fp: 2,
+            fn_: 8,
+        };
+        assert!((c.precision() - 0.8).abs() < 1e-9);
+        assert!((c.recall() - 0.5).abs() < 1e-9);
+        assert!((c.f1() - 2.0 * 0.8 * 0.5 / 1.3).abs() < 1e-9);
+        assert_eq!(Counts::default().f1(), 0.0);
+    }
+
+    #[test]
+    fn overlap_is_strict() {
+        assert!(overlaps((0, 5), (4, 9)));
+        assert!(!overlaps((0, 5), (5, 9)));
+    }
+}

@@ -1,0 +1,125 @@
+//! Folding: the normalised shadow copy that matching runs on.
+//!
+//! Folding lower-cases, strips diacritics (NFD, combining marks dropped), maps every
+//! apostrophe/ayn/hamza style to `'`, every double quotation mark to `"`, every dash to `-` and
+//! every space to ` `. It never changes the original text: [`Shadow`] keeps a byte map back.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Appends the folded form of `c` to `out`.
+pub fn fold_char(c: char, out: &mut String) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{02BB}' | '\u{02BE}' | '\u{02BF}'
+        | '\u{02B9}' | '`' | '\u{00B4}' | '\u{2032}' => out.push('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => out.push('"'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => out.push('-'),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
+            out.push(' ')
+        }
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => {}
+        'ß' => out.push_str("ss"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ø' | 'Ø' => out.push('o'),
+        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+        'ł' | 'Ł' => out.push('l'),
+        'ı' => out.push('i'),
+        'þ' | 'Þ' => out.push_str("th"),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                for l in d.to_lowercase() {
+                    out.push(l);
+                }
+            }
+        }),
+    }
+}
+
+/// Folds a whole string (no offset map): the key function for dictionaries.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// A folded copy of a text with a map from folded byte offsets to original byte offsets.
+#[derive(Debug, Clone)]
+pub struct Shadow {
+    /// The folded text.
+    pub text: String,
+    /// For every byte of `text`, the original byte offset of the char it came from; one more
+    /// entry at the end holds the original length.
+    map: Vec<u32>,
+    /// Original byte offset just after the char each folded byte came from.
+    ends: Vec<u32>,
+}
+
+impl Shadow {
+    /// Folds `original`.
+    pub fn new(original: &str) -> Shadow {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        let mut ends = Vec::with_capacity(original.len() + 1);
+        for (i, c) in original.char_indices() {
+            let before = text.len();
+            fold_char(c, &mut text);
+            let end = (i + c.len_utf8()) as u32;
+            for _ in before..text.len() {
+                map.push(i as u32);
+                ends.push(end);
+            }
+        }
+        map.push(original.len() as u32);
+        ends.push(original.len() as u32);
+        Shadow { text, map, ends }
+    }
+
+    /// Original byte range of the folded range `start..end` (folded byte offsets).
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.map[start] as usize;
+        let e = if end == 0 {
+            s
+        } else {
+            self.ends[end - 1] as usize
+        };
+        (s, e.max(s))
+    }
+
+    /// Folded byte offset at or after the original byte offset `orig` (binary search).
+    pub fn folded_offset(&self, orig: usize) -> usize {
+        self.map.partition_point(|&m| (m as usize) < orig)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_quotes_case_and_diacritics() {
+        assert_eq!(fold("‘Abbas"), "'abbas");
+        assert_eq!(fold("Qit’ah"), "qit'ah");
+        assert_eq!(fold("Masra’at Shamr"), "masra'at shamr");
+        assert_eq!(fold("Dayr az-Zawr – Ḥimṣ"), "dayr az-zawr - hims");
+        assert_eq!(fold("São Paulo"), "sao paulo");
+        assert_eq!(fold("“ISIS”"), "\"isis\"");
+    }
+
+    #[test]
+    fn shadow_maps_back_to_original_offsets() {
+        let orig = "near Ḥimṣ and ‘Abbas.";
+        let sh = Shadow::new(orig);
+        let fs = sh.text.find("'abbas").unwrap();
+        let (s, e) = sh.original_range(fs, fs + "'abbas".len());
+        assert_eq!(&orig[s..e], "‘Abbas");
+        let fs = sh.text.find("hims").unwrap();
+        let (s, e) = sh.original_range(fs, fs + 4);
+        assert_eq!(&orig[s..e], "Ḥimṣ");
+        assert_eq!(sh.folded_offset(s), fs);
+    }
+}

@@ -1,0 +1,1 @@
+//! Reading inputs into documents (filled in below).
