@@ -1,7 +1,5 @@
 //! sitrep's text layer.
 //!
-//! * [`ingest`]: reading inputs (`.txt`, `.html`, `.jsonl`, RSS/Atom, stdin, directories) into
-//!   [`sitrep_model::Document`]s, with encoding detection and per-input errors.
 //! * [`TextLayer`]: paragraphs, sentences, tokens and quotation-mark pairs of one text, all as
 //!   byte ranges into the original string.
 //! * [`Shadow`] / [`fold`]: a normalised (case-, diacritic-, quote-style-folded) shadow copy
@@ -10,7 +8,6 @@
 #![deny(missing_docs)]
 
 mod fold;
-pub mod ingest;
 mod quotes;
 mod segment;
 
