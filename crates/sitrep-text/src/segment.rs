@@ -328,7 +328,13 @@ fn split_sentences(
                     break;
                 }
             }
-            if j >= range.end || starts_sentence(text, tokens, j, range.end) {
+            // `…MORE!” Trump wrote.`: a quote ending in ! or ? followed by its attribution.
+            let closed_quote =
+                j > i + 1 && matches!(s, "!" | "?") && is_closing_punct(tokens[j - 1].text(text));
+            if j >= range.end
+                || (starts_sentence(text, tokens, j, range.end)
+                    && !(closed_quote && speech_follows(text, tokens, j, range.end)))
+            {
                 boundary_after = Some(j);
             }
         } else if tok.kind == TokenKind::Word && s.ends_with('.') && s.len() > 1 {
@@ -365,6 +371,44 @@ fn split_sentences(
             paragraph,
         });
     }
+}
+
+/// Verbs that, right after a closing quotation mark, attribute the quote: `…!” Trump wrote.`
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "stated",
+    "states",
+    "tweeted",
+    "declared",
+    "insisted",
+    "warned",
+    "replied",
+    "continued",
+    "explained",
+    "noted",
+    "posted",
+    "shouted",
+    "cried",
+    "exclaimed",
+    "according",
+];
+
+/// Whether a speech verb follows within the next four words (the quote's attribution).
+fn speech_follows(text: &str, tokens: &[Token], j: usize, end: usize) -> bool {
+    tokens[j..end.min(j + 5)]
+        .iter()
+        .take_while(|t| !matches!(t.text(text), "." | "!" | "?" | "“" | "\""))
+        .any(|t| SPEECH_VERBS.contains(&t.text(text)))
 }
 
 /// Whether token `j` can begin a new sentence.
@@ -432,6 +476,14 @@ mod tests {
             "“The territory is liberated.”",
             "He added more.",
             "\"So it is,\" he said."
+        ]
+    );
+    t!(
+        attribution_after_exclamation_stays,
+        "“Should be charging MUCH MORE!” Trump wrote on Twitter. The tweet drew attention.",
+        vec![
+            "“Should be charging MUCH MORE!” Trump wrote on Twitter.",
+            "The tweet drew attention."
         ]
     );
     t!(
