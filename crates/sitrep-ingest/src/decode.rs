@@ -98,7 +98,7 @@ fn invalid_utf8_warning(had_errors: bool) -> Vec<DocError> {
 
 /// UTF-16 without a BOM shows as NUL in every other byte of ASCII-heavy text.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];

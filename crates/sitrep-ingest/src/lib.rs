@@ -143,9 +143,11 @@ pub fn sniff(bytes: &[u8]) -> Format {
     let head = String::from_utf8_lossy(&head);
     if head.starts_with('{') {
         Format::Jsonl
-    } else if head.starts_with("<rss") || head.starts_with("<feed") || head.starts_with("<rdf") {
-        Format::Feed
-    } else if head.starts_with("<?xml") && (head.contains("<rss") || head.contains("<feed")) {
+    } else if head.starts_with("<rss")
+        || head.starts_with("<feed")
+        || head.starts_with("<rdf")
+        || (head.starts_with("<?xml") && (head.contains("<rss") || head.contains("<feed")))
+    {
         Format::Feed
     } else if head.starts_with("<!doctype html")
         || head.starts_with("<html")
