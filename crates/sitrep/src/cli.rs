@@ -33,6 +33,23 @@ pub enum Command {
     Eval(EvalArgs),
     /// Measure throughput of `extract` over corpora (MB/s per core).
     Bench(BenchArgs),
+    /// Train a learned model from public training data.
+    #[command(subcommand)]
+    Train(TrainCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// Train the named-entity tagger from CoNLL-2003 eng.train; writes the model file that is
+    /// embedded at build time (crates/sitrep-ner/model/ner.bin).
+    Ner {
+        /// CoNLL-2003 training file.
+        #[arg(default_value = "../shared/data/eval/ner/conll2003/eng.train")]
+        train: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "crates/sitrep-ner/model/ner.bin")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -186,6 +203,12 @@ pub fn run(cli: Cli) -> Result<i32> {
         }
         Command::Eval(args) => eval(args),
         Command::Bench(args) => crate::extract::bench(args),
+        Command::Train(TrainCommand::Ner { train, out }) => {
+            let report = sitrep_ner::train(&train, &out, &mut |m: &str| eprintln!("sitrep: {m}"))
+                .with_context(|| format!("training from {}", train.display()))?;
+            println!("{report:?}");
+            Ok(0)
+        }
     }
 }
 
@@ -196,16 +219,42 @@ fn eval(args: EvalArgs) -> Result<i32> {
             "cannot find the shared data directory; pass --shared DIR or set SITREP_SHARED"
         ),
     };
-    let _ = &shared;
-    let report: Option<sitrep_eval::EvalReport> = None;
-    let Some(report) = report else {
-        anyhow::bail!(
-            "evaluation {:?} is not available in this build yet",
-            args.task
-        )
+    let sets: Vec<String> = if args.sets.is_empty() {
+        default_sets(args.task)
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    } else {
+        args.sets.clone()
     };
-    print_report(&report, args.json).context("writing the report")?;
+    for set in &sets {
+        let report = match args.task {
+            EvalTask::Ner => {
+                let split = match set.as_str() {
+                    "testa" | "dev" => sitrep_eval::Split::Dev,
+                    "testb" | "test" => sitrep_eval::Split::Test,
+                    other => anyhow::bail!("unknown NER set {other:?} (testa, testb)"),
+                };
+                sitrep_ner::eval::run(&shared, split)
+            }
+            other => anyhow::bail!("evaluation {other:?} is not available in this build yet"),
+        }
+        .map_err(|e| anyhow::anyhow!(e))
+        .with_context(|| format!("evaluating {set}"))?;
+        print_report(&report, args.json).context("writing the report")?;
+    }
     Ok(0)
+}
+
+/// The data sets each evaluation scores when none are named (dev first, then test).
+fn default_sets(task: EvalTask) -> &'static [&'static str] {
+    match task {
+        EvalTask::Time => &["tbaq", "meantime", "te3-platinum"],
+        EvalTask::Geo => &["lgl", "tr-news", "geowebnews", "geovirus"],
+        EvalTask::Ner => &["testa", "testb"],
+        EvalTask::Attribution => &["dev", "test"],
+        EvalTask::Events => &["case2021"],
+    }
 }
 
 fn print_report(report: &sitrep_eval::EvalReport, json: bool) -> Result<()> {
