@@ -237,6 +237,7 @@ fn eval(args: EvalArgs) -> Result<i32> {
                 };
                 sitrep_ner::eval::run(&shared, split)
             }
+            EvalTask::Time => sitrep_time::eval::run(&shared, set),
             other => anyhow::bail!("evaluation {other:?} is not available in this build yet"),
         }
         .map_err(|e| anyhow::anyhow!(e))
