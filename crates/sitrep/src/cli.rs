@@ -238,6 +238,10 @@ fn eval(args: EvalArgs) -> Result<i32> {
                 sitrep_ner::eval::run(&shared, split)
             }
             EvalTask::Time => sitrep_time::eval::run(&shared, set),
+            EvalTask::Events => match set.as_str() {
+                "case2021" | "test" => sitrep_events::eval::run(&shared),
+                other => anyhow::bail!("unknown events set {other:?} (case2021)"),
+            },
             other => anyhow::bail!("evaluation {other:?} is not available in this build yet"),
         }
         .map_err(|e| anyhow::anyhow!(e))
