@@ -1,17 +1,29 @@
 //! Actors (curated dictionary, ACLED types), quotes and attribution chains.
+//!
+//! * [`actors`]: dictionary matches over the folded shadow text (aliases, acronyms, damaged
+//!   letters), "<demonym> forces" patterns, titled persons, NER persons and organisations,
+//!   surname-only mentions of people named before.
+//! * [`quotes`]: direct quotes attached to an adjacent cue, indirect speech around cue verbs
+//!   ("X said that …", "…, X said", "according to X, …"), sources resolved through titles and
+//!   pronouns, relays (outlets, agencies) nearest first.
+//!
+//! Dictionaries live in `data/` and are built once on first use.
 #![deny(missing_docs)]
+
+mod attrib;
+mod dict;
+pub mod eval;
+mod find;
 
 use sitrep_model::{Actor, Entity, Quote};
 use sitrep_text::TextLayer;
 
 /// Actor mentions of a text (byte offsets), in order.
 pub fn actors(layer: &TextLayer, entities: &[Entity]) -> Vec<Actor> {
-    let _ = (layer, entities);
-    Vec::new()
+    find::find_actors(layer, entities)
 }
 
 /// Quotes and reported speech with sources and relays (byte offsets), in order.
 pub fn quotes(layer: &TextLayer, entities: &[Entity], actors: &[Actor]) -> Vec<Quote> {
-    let _ = (layer, entities, actors);
-    Vec::new()
+    attrib::find_quotes(layer, entities, actors)
 }

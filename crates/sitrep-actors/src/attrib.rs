@@ -1,0 +1,1450 @@
+//! Quotes and reported speech: direct quotes attached to an adjacent cue, indirect speech around
+//! cue verbs ("X said that …", "…, X said", "according to X, …"), sources resolved through
+//! titles and pronouns, relays (outlets, agencies) nearest first.
+
+use crate::dict::{CueClass, DICT};
+use crate::find::strip_possessive;
+use sitrep_model::{Actor, Entity, Quote, Relay, Source, Span};
+use sitrep_text::{fold, QuotePair, TextLayer, TokenKind};
+
+/// Words skipped between a source and its cue ("he also said", "officials have said").
+const SKIP_BEFORE_CUE: &[&str] = &[
+    "also",
+    "further",
+    "later",
+    "then",
+    "again",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "reportedly",
+    "previously",
+    "repeatedly",
+    "recently",
+    "once",
+    "often",
+    "publicly",
+    "privately",
+    "subsequently",
+    "now",
+    "just",
+    "initially",
+    "separately",
+    "similarly",
+    "not",
+    "n't",
+    "never",
+    "still",
+    "even",
+    "only",
+    "first",
+    "last",
+    "quickly",
+    "already",
+    "could",
+    "might",
+    "may",
+    "should",
+    "must",
+    "can",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "long",
+    "correctly",
+    "flatly",
+    "angrily",
+    "openly",
+    "explicitly",
+    "clearly",
+    "simply",
+    "immediately",
+    "earlier",
+    "told",
+    "personally",
+    "frequently",
+    "always",
+    "widely",
+    "broadly",
+    "generally",
+    "officially",
+    "formally",
+];
+
+/// Words that end a source noun phrase when scanning backwards from a cue.
+const NP_BOUNDARY: &[&str] = &[
+    "that", "but", "and", "or", "while", "because", "when", "after", "before", "as", "if",
+    "although", "though", "since", "so", "where", "whereas", "until", "unless", "than", "in", "on",
+    "at", "during", "with", "for", "from", "to", "by", "about", "into", "over", "under", "like",
+    "said", "says", "say", "told", "also", "however", "yet", "whether", "what", "how", "why",
+    "then",
+];
+
+/// Determiners: a cue word right after one is a noun ("his claims", "the report").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "whose", "no", "any", "some", "every", "each", "such", "more", "most", "many", "of", "to",
+    "will", "would", "could", "should", "might", "must", "can", "may", "not",
+];
+
+/// Words that open an adjunct after a cue ("said in comments published by RT"), not content.
+const ADJUNCT_START: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "about",
+    "while",
+    "with",
+    "from",
+    "via",
+    "through",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "afterwards",
+    "when",
+];
+
+const PRONOUNS_PERSON: &[&str] = &["he", "she", "him", "her"];
+
+#[derive(Debug, Clone)]
+struct Cand {
+    content: (usize, usize),
+    direct: bool,
+    cue: Option<(usize, usize)>,
+    source: Option<(usize, usize)>,
+    /// Byte offset the relays are measured from.
+    anchor: usize,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    layer: &'a TextLayer<'a>,
+    low: Vec<String>,
+    cue: Vec<Option<CueClass>>,
+    /// Sentence index of every token.
+    sent_of: Vec<usize>,
+    /// Byte ranges of the contents of double quotes of 3+ words.
+    quoted: Vec<(usize, usize)>,
+    /// The layer's quotation pairs plus ''…'' pairs.
+    quotes: Vec<QuotePair>,
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.low.get(i).map_or("", String::as_str)
+    }
+    fn raw(&self, i: usize) -> &str {
+        self.layer.tokens[i].text(self.text)
+    }
+    fn is_punct(&self, i: usize) -> bool {
+        self.layer.tokens[i].kind == TokenKind::Punct
+    }
+    fn sent_range(&self, i: usize) -> std::ops::Range<usize> {
+        self.layer.sentences[self.sent_of[i]].tokens.clone()
+    }
+    fn in_quote(&self, b: usize) -> bool {
+        self.quoted.iter().any(|&(s, e)| s <= b && b < e)
+    }
+    fn capitalised(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    fn span(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.layer.tokens[a].start, self.layer.tokens[b].end)
+    }
+}
+
+/// Quotes of a text (byte offsets), in order of their content.
+pub(crate) fn find_quotes(layer: &TextLayer, entities: &[Entity], actors: &[Actor]) -> Vec<Quote> {
+    let _ = entities;
+    let text = layer.text;
+    let dict = &*DICT;
+    let n = layer.tokens.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let low: Vec<String> = layer.tokens.iter().map(|t| fold(t.text(text))).collect();
+    let cue = low.iter().map(|w| dict.cues.get(w).copied()).collect();
+    let mut sent_of = vec![0; n];
+    for (si, s) in layer.sentences.iter().enumerate() {
+        for t in s.tokens.clone() {
+            if let Some(x) = sent_of.get_mut(t) {
+                *x = si;
+            }
+        }
+    }
+    let quotes = with_doubled_apostrophes(text, layer);
+    let quoted = quotes
+        .iter()
+        .filter(|q| q.double && text[q.content.clone()].split_whitespace().count() >= 3)
+        .map(|q| (q.content.start, q.content.end))
+        .collect();
+    let cx = Ctx {
+        text,
+        layer,
+        low,
+        cue,
+        sent_of,
+        quoted,
+        quotes,
+    };
+    let mut cands: Vec<Cand> = Vec::new();
+    headline(&cx, &mut cands);
+    direct_quotes(&cx, &mut cands);
+    indirect(&cx, &mut cands);
+    nominal(&cx, &mut cands);
+    continuation_quotes(&cx, &mut cands);
+    cands.sort_by_key(|c| c.content.0);
+    cands
+        .into_iter()
+        .filter(|c| c.content.0 < c.content.1)
+        .map(|c| to_quote(&cx, actors, &c))
+        .collect()
+}
+
+/// The layer's quotation pairs plus pairs of doubled apostrophes (''…'', a newspaper convention
+/// the text layer does not pair), in order of their opening marks.
+fn with_doubled_apostrophes(text: &str, layer: &TextLayer) -> Vec<QuotePair> {
+    let mut out = layer.quotes.clone();
+    if !text.contains("''") {
+        return out;
+    }
+    for p in &layer.paragraphs {
+        let pt = &text[p.clone()];
+        let marks: Vec<usize> = pt.match_indices("''").map(|(i, _)| p.start + i).collect();
+        let mut k = 0;
+        while k + 1 < marks.len() {
+            let (o, c) = (marks[k], marks[k + 1]);
+            if c >= o + 2 {
+                let inner = &text[o + 2..c];
+                let lead = inner.len() - inner.trim_start().len();
+                let trail = inner.len() - inner.trim_end().len();
+                if inner.trim().is_empty() {
+                    k += 1;
+                    continue;
+                }
+                out.push(QuotePair {
+                    open: o + 1,
+                    close: c + 1,
+                    content: o + 2 + lead..c - trail,
+                    double: true,
+                    multi_paragraph: false,
+                });
+            }
+            k += 2;
+        }
+    }
+    out.sort_by_key(|q| q.open);
+    out
+}
+
+fn claimed(cands: &[Cand], s: usize, e: usize) -> bool {
+    cands.iter().any(|c| {
+        let ov = |r: (usize, usize)| r.0 < e && s < r.1;
+        ov(c.content) || c.cue.is_some_and(ov) || c.source.is_some_and(ov)
+    })
+}
+
+/// A headline "Graham: Trump’s rhetoric is destroying the party" (the first paragraph, a short
+/// capitalised name before a colon) attributes the rest to the name.
+fn headline(cx: &Ctx, cands: &mut Vec<Cand>) {
+    let layer = cx.layer;
+    let Some(p) = layer.paragraphs.first() else {
+        return;
+    };
+    let t0 = layer.token_at_or_after(p.start);
+    let t_end = layer.token_at_or_after(p.end);
+    if t_end <= t0 || t_end - t0 > 40 {
+        return;
+    }
+    let Some(colon) = (t0..t_end.min(t0 + 6)).find(|&k| cx.raw(k) == ":") else {
+        return;
+    };
+    if colon == t0 || !(t0..colon).all(|k| cx.capitalised(k) || cx.raw(k) == ".") {
+        return;
+    }
+    let mut e = t_end;
+    while e > colon + 1 && matches!(cx.raw(e - 1), "." | "!" | "?") {
+        e -= 1;
+    }
+    if e <= colon + 2 {
+        return;
+    }
+    let content = cx.span(colon + 1, e - 1);
+    if cx.text[content.0..content.1].starts_with(['“', '"', '\'', '‘']) {
+        return; // a quotation: `direct_quotes` attributes it through the colon
+    }
+    cands.push(Cand {
+        content,
+        direct: false,
+        cue: Some(cx.span(colon, colon)),
+        source: Some(cx.span(t0, colon - 1)),
+        anchor: layer.tokens[colon].start,
+    });
+}
+
+/// Direct quotes: a quotation followed by "…,” X said" / "…,” said X" or preceded by "X said:".
+fn direct_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
+    let layer = cx.layer;
+    let toks = &layer.tokens;
+    for q in &cx.quotes {
+        if !q.double || q.content.is_empty() {
+            continue;
+        }
+        let words = cx.text[q.content.clone()].split_whitespace().count();
+        let close_end = q.close + cx.text[q.close..].chars().next().map_or(1, char::len_utf8);
+        let content = (q.content.start, q.content.end);
+        // Inside a longer quotation: part of it.
+        if cx
+            .quoted
+            .iter()
+            .any(|&(s, e)| s < content.0 && content.1 <= e || s <= content.0 && content.1 < e)
+        {
+            continue;
+        }
+        let a = layer.token_at_or_after(close_end);
+        let close_tok = layer.token_at_or_after(q.close).min(toks.len() - 1);
+        let mut found: Option<Cand> = None;
+        if a < toks.len() && cx.sent_of[a] == cx.sent_of[close_tok] {
+            found = after_quote(cx, a, content);
+        }
+        if found.is_none() {
+            found = before_quote(cx, q.open, content);
+        }
+        match found {
+            Some(c) => cands.push(c),
+            None if words >= 3 => {
+                // Unattributed for now; continuation_quotes may attach it.
+            }
+            None => {}
+        }
+    }
+    // Second parts of interrupted quotes: “A,” he said, “B.” — B shares A's cue and source.
+    let firsts: Vec<Cand> = cands.clone();
+    for q in &cx.quotes {
+        if !q.double || q.content.is_empty() || claimed(cands, q.content.start, q.content.end) {
+            continue;
+        }
+        let before = cx.text[..q.open].trim_end();
+        if !before.ends_with(',') {
+            continue;
+        }
+        let b = before.len() - 1;
+        if let Some(c) = firsts
+            .iter()
+            .find(|c| c.cue.is_some_and(|cu| cu.1 <= b && b - cu.1 < 40) && c.content.1 < q.open)
+        {
+            let gap = &cx.text[c.cue.map_or(b, |cu| cu.1)..b];
+            if gap.contains('.') || gap.contains('“') || gap.contains('"') {
+                continue;
+            }
+            cands.push(Cand {
+                content: (q.content.start, q.content.end),
+                direct: true,
+                cue: c.cue,
+                source: c.source,
+                anchor: c.anchor,
+            });
+        }
+    }
+}
+
+/// "…,” X said" / "…,” said X" starting at token `a` (first token after the closing mark).
+fn after_quote(cx: &Ctx, a: usize, content: (usize, usize)) -> Option<Cand> {
+    let toks = &cx.layer.tokens;
+    let mut k = a;
+    if k < toks.len() && matches!(cx.raw(k), "," | "—" | "–" | "-") {
+        k += 1;
+    }
+    if k >= toks.len() || cx.sent_of[k] != cx.sent_of[a] {
+        return None;
+    }
+    let end = cx.sent_range(k).end;
+    // "…,” said X"
+    if matches!(
+        cx.cue[k],
+        Some(CueClass::Speech | CueClass::Tell | CueClass::Quote)
+    ) {
+        let mut m = k + 1;
+        while m < end && m < k + 10 && !cx.is_punct(m) {
+            m += 1;
+        }
+        if m > k + 1 {
+            return Some(Cand {
+                content,
+                direct: true,
+                cue: Some(cx.span(k, k)),
+                source: Some(cx.span(k + 1, m - 1)),
+                anchor: toks[k].start,
+            });
+        }
+        return None;
+    }
+    // "…,” X said"
+    let mut m = k;
+    while m < end && m < k + 30 {
+        if cx.is_punct(m) && !matches!(cx.raw(m), "." | "-" | "(" | ")" | "," | "’" | "'") {
+            break;
+        }
+        if m > k
+            && matches!(
+                cx.cue[m],
+                Some(CueClass::Speech | CueClass::Tell | CueClass::Quote)
+            )
+        {
+            if NP_BOUNDARY.contains(&cx.w(k)) || !cue_ok(cx, m) {
+                return None;
+            }
+            let mut se = m - 1;
+            while se > k && SKIP_BEFORE_CUE.contains(&cx.w(se)) {
+                se -= 1;
+            }
+            let ce = extend_cue(cx, m);
+            // "“Title,” X said (that) …": the cue governs what follows, not the quotation.
+            let tail = sentence_content_end(cx, k, end);
+            if tail > ce + 1
+                && !matches!(cx.raw(ce + 1), "," | "—" | "–" | "“" | "\"" | ";")
+                && !ADJUNCT_START.contains(&cx.w(ce + 1))
+                && ((tail - ce > 6 && cx.cue[m] != Some(CueClass::Tell)) || cx.w(ce + 1) == "that")
+            {
+                return None;
+            }
+            return Some(Cand {
+                content,
+                direct: true,
+                cue: Some(cx.span(aux_start(cx, cx.span(k, se), m), ce)),
+                source: Some(cx.span(k, se)),
+                anchor: toks[m].start,
+            });
+        }
+        m += 1;
+    }
+    None
+}
+
+/// "X said: “…”" — a cue among the few tokens before the opening mark.
+fn before_quote(cx: &Ctx, open: usize, content: (usize, usize)) -> Option<Cand> {
+    let toks = &cx.layer.tokens;
+    let b = cx.layer.token_at_or_after(open);
+    if b == 0 {
+        return None;
+    }
+    if cx.raw(b - 1) == ":" && b >= 2 {
+        if let Some(c) = colon_quote(cx, b - 1, content) {
+            return Some(c);
+        }
+    }
+    let sent_lo = cx.sent_range(b.min(toks.len() - 1)).start;
+    let mut j = b - 1;
+    let mut steps = 0;
+    loop {
+        if j < sent_lo || steps > 6 {
+            return None;
+        }
+        let w = cx.w(j);
+        if let Some(class) = cx.cue[j] {
+            if !cue_ok(cx, j)
+                || class == CueClass::Belief
+                    && cx.text[content.0..content.1].split_whitespace().count() < 3
+            {
+                return None;
+            }
+            let cue_end = j;
+            let j = cue_head(cx, j, sent_lo);
+            let source = source_before(cx, j, sent_lo).or_else(|| {
+                (class != CueClass::Belief && cx.w(j).ends_with("ing"))
+                    .then(|| fallback_source(cx, j, sent_lo))
+                    .flatten()
+            });
+            return Some(Cand {
+                content,
+                direct: true,
+                cue: Some(cx.span(j, cue_end)),
+                source,
+                anchor: toks[j].start,
+            });
+        }
+        if !matches!(w, ":" | ",") {
+            return None; // words between cue and quote: a mixed quote, left to `indirect`
+        }
+        if j == 0 {
+            return None;
+        }
+        j -= 1;
+        steps += 1;
+    }
+}
+
+/// "Cruz continued: “…”", "released the following statement: “…”", "Kerry: “…”" — a quotation
+/// introduced by a colon (possibly in the previous sentence or paragraph).
+fn colon_quote(cx: &Ctx, colon: usize, content: (usize, usize)) -> Option<Cand> {
+    let lo = cx.sent_range(colon).start;
+    let mut j = colon;
+    while j > lo && colon - j < 9 {
+        j -= 1;
+        if cx.is_punct(j) && cx.raw(j) != "," {
+            break;
+        }
+        if cx.cue[j].is_some() && cue_ok(cx, j) {
+            let head = cue_head(cx, j, lo);
+            let source = source_before(cx, head, lo).or_else(|| fallback_source(cx, head, lo));
+            return Some(Cand {
+                content,
+                direct: true,
+                cue: Some(cx.span(head, colon)),
+                source,
+                anchor: cx.layer.tokens[head].start,
+            });
+        }
+    }
+    // "Republican pollster Daron Shaw: “…”"
+    let start = np_back(cx, colon - 1, lo)?;
+    if colon - start > 6 || !cx.capitalised(start) {
+        return None;
+    }
+    Some(Cand {
+        content,
+        direct: true,
+        cue: Some(cx.span(colon, colon)),
+        source: Some(cx.span(start, colon - 1)),
+        anchor: cx.layer.tokens[colon].start,
+    })
+}
+
+/// Whether the cue word at `i` is used as a verb: lower-case (unless sentence-initial), not after
+/// a determiner or a possessive ("his claims", "Today's remarks").
+fn cue_ok(cx: &Ctx, i: usize) -> bool {
+    let lo = cx.sent_range(i).start;
+    if i > lo && cx.capitalised(i) {
+        return false;
+    }
+    if i > lo {
+        let p = cx.raw(i - 1);
+        if DETERMINERS.contains(&cx.w(i - 1))
+            || p.ends_with("’s")
+            || p.ends_with("'s")
+            || cx.layer.tokens[i - 1].kind == TokenKind::Number
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// Start of a cue phrase ending in a participle: "issued a statement (Wednesday) declaring",
+/// "published a report citing" start at the first verb.
+fn cue_head(cx: &Ctx, i: usize, lo: usize) -> usize {
+    if !cx.w(i).ends_with("ing") || i < lo + 3 {
+        return i;
+    }
+    let mut j = i - 1;
+    if cx.capitalised(j) && j > lo {
+        j -= 1; // "Wednesday"
+    }
+    let nouns = [
+        "statement",
+        "report",
+        "letter",
+        "video",
+        "message",
+        "post",
+        "tweet",
+        "communique",
+        "memo",
+        "note",
+        "release",
+        "warning",
+        "notice",
+        "study",
+        "article",
+        "op-ed",
+    ];
+    if j >= lo + 2 && nouns.contains(&cx.w(j)) && matches!(cx.w(j - 1), "a" | "an" | "the") {
+        let v = j - 2;
+        if !cx.is_punct(v) && !cx.capitalised(v) {
+            return v;
+        }
+    }
+    i
+}
+
+/// First token of a cue including the auxiliaries and adverbs between its source and its verb
+/// ("has said", "also said", "would later say"), as PolNeAR's cue spans do.
+fn aux_start(cx: &Ctx, source: (usize, usize), head: usize) -> usize {
+    let t = cx.layer.token_at_or_after(source.1);
+    if t >= head || (t..head).any(|k| !SKIP_BEFORE_CUE.contains(&cx.w(k))) {
+        return head;
+    }
+    t
+}
+
+/// Extends a cue over "in a statement" / "in an interview" / "on Twitter".
+fn extend_cue(cx: &Ctx, i: usize) -> usize {
+    let n = cx.layer.tokens.len();
+    let tail: Vec<&str> = (i + 1..n.min(i + 4)).map(|k| cx.w(k)).collect();
+    match tail.as_slice() {
+        ["in", "a" | "an", "statement" | "interview" | "tweet" | "post" | "speech", ..] => i + 3,
+        ["on", "twitter" | "x" | "facebook" | "telegram", ..] => i + 2,
+        _ => i,
+    }
+}
+
+/// The source noun phrase before the cue at token `i` (token range as byte span).
+fn source_before(cx: &Ctx, i: usize, lo: usize) -> Option<(usize, usize)> {
+    if i == 0 || i <= lo {
+        return None;
+    }
+    let mut j = i - 1;
+    let skip = |w: &str| SKIP_BEFORE_CUE.contains(&w) || w.len() > 4 && w.ends_with("ly");
+    while j > lo && skip(cx.w(j)) && cx.w(j) != "told" {
+        j -= 1;
+    }
+    if skip(cx.w(j)) {
+        return None;
+    }
+    // Appositive: "John Smith, a spokesman for X, said".
+    if cx.raw(j) == "," {
+        let seg_end = j.checked_sub(1)?;
+        let mut k = seg_end;
+        while k > lo && cx.raw(k) != "," && seg_end - k < 30 {
+            k -= 1;
+        }
+        if cx.raw(k) == "," && k > lo {
+            let head = np_back(cx, k - 1, lo)?;
+            // PolNeAR's appositive sources keep their closing comma.
+            return Some((cx.layer.tokens[head].start, cx.layer.tokens[j].end));
+        }
+        return None;
+    }
+    let end = j;
+    let mut start = np_back(cx, end, lo)?;
+    // Leading connectives and relative pronouns are not part of the source ("So GOPers",
+    // "which he").
+    while start < end
+        && matches!(
+            cx.w(start),
+            "so" | "while"
+                | "having"
+                | "let"
+                | "but"
+                | "and"
+                | "then"
+                | "yet"
+                | "naturally"
+                | "now"
+                | "which"
+                | "who"
+                | "meanwhile"
+                | "still"
+                | "instead"
+                | "indeed"
+        )
+    {
+        start += 1;
+    }
+    Some(cx.span(start, end))
+}
+
+/// First token of the noun phrase ending at token `end`, scanning back to a boundary.
+fn np_back(cx: &Ctx, end: usize, lo: usize) -> Option<usize> {
+    let w = cx.w(end);
+    if matches!(w, "who" | "which" | "that") {
+        return (w != "that").then_some(end);
+    }
+    if (cx.is_punct(end) && !matches!(cx.raw(end), ")" | "."))
+        || NP_BOUNDARY.contains(&w)
+        || cx.cue[end].is_some() && !cx.capitalised(end)
+    {
+        return None;
+    }
+    let mut k = end;
+    let mut depth = i32::from(cx.raw(end) == ")");
+    while k > lo {
+        let p = k - 1;
+        let pw = cx.w(p);
+        let raw = cx.raw(p);
+        if raw == ")" {
+            depth += 1;
+        } else if raw == "(" {
+            depth -= 1;
+        } else if depth == 0 {
+            let boundary = (cx.is_punct(p) && !matches!(raw, "." | "-" | "’" | "'" | "&"))
+                || (NP_BOUNDARY.contains(&pw)
+                    && !(pw == "and" && cx.capitalised(p + 1) && p > lo && cx.capitalised(p - 1)))
+                || (cx.cue[p].is_some() && !cx.capitalised(p));
+            if boundary {
+                break;
+            }
+        }
+        if end - p > 12 {
+            break;
+        }
+        k = p;
+    }
+    if depth != 0 {
+        return None;
+    }
+    // A sentence-initial adverbial ("Indeed as early as March of 2012 the agency") is cut at
+    // the last determiner that follows a number or a lower-case word.
+    let mut s = k;
+    for m in (k + 1..=end).rev() {
+        if matches!(cx.w(m), "the" | "a" | "an") && m > k {
+            let pw = cx.w(m - 1);
+            if pw.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                s = m;
+                break;
+            }
+        }
+    }
+    Some(s)
+}
+
+/// The subject of a sentence: a leading pronoun or capitalised run ("Clinton celebrated …").
+fn sentence_subject(cx: &Ctx, lo: usize, i: usize) -> Option<(usize, usize)> {
+    if matches!(cx.w(lo), "he" | "she" | "they" | "we" | "i") {
+        return Some(cx.span(lo, lo));
+    }
+    let mut k = lo;
+    if matches!(cx.w(lo), "the" | "a" | "an") {
+        // "The billionaire businessman began …": up to the first verb-like word.
+        k = lo + 1;
+        while k < i && k < lo + 5 && !cx.is_punct(k) {
+            let w = cx.w(k);
+            if cx.cue[k].is_some() || w.ends_with("ed") || COMMON_VERBS.contains(&w) {
+                break;
+            }
+            k += 1;
+        }
+        return (k > lo + 1 && k < i && !cx.is_punct(k)).then(|| cx.span(lo, k - 1));
+    }
+    while k < i && cx.capitalised(k) && !cx.is_punct(k) {
+        k += 1;
+    }
+    (k > lo && k < i && !cx.is_punct(k)).then(|| cx.span(lo, k - 1))
+}
+
+/// Whether tokens `a..b` look like a noun phrase (no complementiser, cue or verb-like word).
+fn np_like(cx: &Ctx, a: usize, b: usize) -> bool {
+    !(a..b).any(|k| {
+        let w = cx.w(k);
+        w == "that"
+            || cx.cue[k].is_some()
+            || COMMON_VERBS.contains(&w)
+            || (w.ends_with("ed") || w.ends_with("ing")) && !cx.capitalised(k)
+    })
+}
+
+/// Frequent irregular verb forms that end a sentence-initial subject.
+const COMMON_VERBS: &[&str] = &[
+    "began", "made", "took", "went", "came", "gave", "got", "was", "is", "has", "had", "will",
+    "would", "could", "did", "does", "kept", "left", "met", "ran", "saw", "sent", "set", "spent",
+    "stood", "won", "wrote", "were", "are", "have", "can", "may", "must", "should", "flipped",
+    "held", "led", "brought", "broke", "became", "fell", "found", "heard", "knew", "lost", "paid",
+    "put", "read", "struck", "sat", "spoke", "told", "said", "says", "makes", "takes", "gets",
+];
+
+/// For participial cues ("…, while also saying"): the source of an earlier cue in the sentence,
+/// else the nearest person or pronoun before the cue.
+fn fallback_source(cx: &Ctx, i: usize, lo: usize) -> Option<(usize, usize)> {
+    for j in (lo..i).rev() {
+        if cx.cue[j].is_some() && j > lo {
+            if let Some(s) = source_before(cx, j, lo) {
+                return Some(s);
+            }
+        }
+    }
+    (lo..i)
+        .rev()
+        .find(|&j| PRONOUNS_PERSON.contains(&cx.w(j)) || cx.w(j) == "they")
+        .map(|j| cx.span(j, j))
+        .or_else(|| sentence_subject(cx, lo, i))
+}
+
+/// Nominal attributions: "Trump’s claim that …", "his support for …", "Clinton’s criticism of …".
+fn nominal(cx: &Ctx, cands: &mut Vec<Cand>) {
+    let toks = &cx.layer.tokens;
+    for i in 1..toks.len() {
+        if !DICT.noun_cues.contains(cx.w(i)) || cx.in_quote(toks[i].start) {
+            continue;
+        }
+        let p = cx.raw(i - 1);
+        let possessive = p.ends_with("’s") || p.ends_with("'s") || p.ends_with("s’");
+        if !(possessive || matches!(cx.w(i - 1), "his" | "her" | "their" | "its")) {
+            continue;
+        }
+        let sr = cx.sent_range(i);
+        let end = sentence_content_end(cx, sr.start, sr.end);
+        if i + 2 >= end {
+            continue;
+        }
+        let (cue_end, c0) = match cx.w(i + 1) {
+            "that" => (i, i + 1),
+            "of" | "for" | "on" | "about" | "to" | "against" => (i + 1, i + 2),
+            _ => continue,
+        };
+        if claimed(cands, toks[i - 1].start, toks[cue_end].end) {
+            continue;
+        }
+        let c_end = next_clause_cue(cx, c0, end)
+            .unwrap_or(end)
+            .min(clause_end(cx, c0, end));
+        if c_end <= c0 {
+            continue;
+        }
+        let (s, e) = content_span(cx, c0, c_end, cands);
+        if s >= e {
+            continue;
+        }
+        let (ss, se) = if possessive {
+            strip_possessive(cx.text, toks[i - 1].start, toks[i - 1].end)
+        } else {
+            (toks[i - 1].start, toks[i - 1].end)
+        };
+        cands.push(Cand {
+            content: (s, e),
+            direct: false,
+            cue: Some(cx.span(i, cue_end)),
+            source: Some((ss, se)),
+            anchor: toks[i].start,
+        });
+    }
+}
+
+/// Indirect speech around cue verbs.
+fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
+    let toks = &cx.layer.tokens;
+    let n = toks.len();
+    // Pass 0: sentence-final cues ("…, sources said") and "according to", which govern the
+    // whole sentence; pass 1: cues before their content.
+    for pass in 0..2 {
+        #[allow(clippy::needless_range_loop)] // `i` indexes several parallel arrays
+        for i in 0..n {
+            let according = cx.w(i) == "according" && i + 1 < n && cx.w(i + 1) == "to";
+            let Some(class) = cx.cue[i].or(according.then_some(CueClass::Speech)) else {
+                continue;
+            };
+            let b = toks[i].start;
+            if cx.in_quote(b) || claimed(cands, toks[i].start, toks[i].end) {
+                continue;
+            }
+            let sr = cx.sent_range(i);
+            let (lo, hi) = (sr.start, sr.end);
+            if !according && (!cue_ok(cx, i) || class == CueClass::Quote) {
+                continue;
+            }
+            let head = cue_head(cx, i, lo);
+            let next = if i + 1 < hi { cx.w(i + 1) } else { "" };
+            if next == "by" || (class == CueClass::Belief && matches!(next, "." | "," | "")) {
+                continue;
+            }
+            if according {
+                according_to(cx, i, lo, hi, cands);
+                continue;
+            }
+            // "…, X said." / "…, said X." — the cue ends the sentence (after a short adjunct).
+            let tail_end = sentence_content_end(cx, lo, hi);
+            let ce = extend_cue(cx, i);
+            let after_short = (ce + 1..tail_end).all(|k| !cx.is_punct(k)) && tail_end - ce <= 5;
+            // Parenthetical: "But to prevent problems, he said, local officials should …" — two
+            // contents sharing the cue.
+            if class != CueClass::Belief && !after_short {
+                let comma_after = (ce + 1..tail_end.min(ce + 8))
+                    .take_while(|&k| !cx.is_punct(k) || cx.raw(k) == ",")
+                    .find(|&k| cx.raw(k) == ",");
+                if let (Some(ca), Some(src)) = (comma_after, source_before(cx, i, lo)) {
+                    let s_tok = cx.layer.token_at_or_after(src.0);
+                    if s_tok > lo + 2 && cx.raw(s_tok - 1) == "," && ca + 3 < tail_end {
+                        let cue = cx.span(aux_start(cx, src, i), ce);
+                        push_content(cx, cands, lo, s_tok - 2, src, cue, b);
+                        let c_end = clause_end(cx, ca + 1, tail_end);
+                        push_content(cx, cands, ca + 1, c_end - 1, src, cue, b);
+                        continue;
+                    }
+                }
+            }
+            if class != CueClass::Belief && after_short {
+                // Source before the cue, content before the comma that precedes the source.
+                if let Some(src) = source_before(cx, i, lo) {
+                    let s_tok = cx.layer.token_at_or_after(src.0);
+                    if s_tok > lo + 1 && matches!(cx.raw(s_tok - 1), "," | "”" | "\"") {
+                        let c_end = s_tok - 1;
+                        let c_start = lo;
+                        if c_end > c_start + 1 {
+                            push_content(
+                                cx,
+                                cands,
+                                c_start,
+                                c_end - 1,
+                                (src.0, src.1),
+                                cx.span(i, ce),
+                                b,
+                            );
+                            continue;
+                        }
+                    }
+                }
+                // "…, said X."
+                if i > lo + 2
+                    && cx.raw(i - 1) == ","
+                    && ce + 1 < tail_end
+                    && np_like(cx, ce + 1, tail_end)
+                {
+                    let src = cx.span(ce + 1, tail_end - 1);
+                    push_content(cx, cands, lo, i - 2, src, cx.span(i, ce), b);
+                    continue;
+                }
+            }
+            if class != CueClass::Belief
+                && i > lo + 2
+                && cx.raw(i - 1) == ","
+                && ce + 1 < tail_end
+                && (cx.capitalised(ce + 1) || matches!(cx.w(ce + 1), "the" | "a" | "an"))
+                && np_like(cx, ce + 1, tail_end)
+                && tail_end - ce <= 25
+            {
+                // "…, said Alan Abramowitz, a demographer at Emory University."
+                {
+                    let src = cx.span(ce + 1, tail_end - 1);
+                    push_content(cx, cands, lo, i - 2, src, cx.span(i, ce), b);
+                    continue;
+                }
+            }
+            if pass == 0 {
+                continue;
+            }
+            // "X said (that) …"
+            let after_and = head > lo && cx.w(head - 1) == "and";
+            let after_comma = head > lo
+                && matches!(cx.raw(head - 1), "," | "–" | "—")
+                && cx.w(head).ends_with("ing");
+            let source = (!after_comma)
+                .then(|| source_before(cx, head, lo))
+                .flatten()
+                .filter(|&(s, e)| !matches!(fold(&cx.text[s..e]).as_str(), "it" | "there"))
+                .or_else(|| {
+                    after_and
+                        .then(|| {
+                            sentence_subject(cx, lo, head).or_else(|| fallback_source(cx, head, lo))
+                        })
+                        .flatten()
+                })
+                .or_else(|| {
+                    (cx.w(i).ends_with("ing") && class != CueClass::Belief)
+                        .then(|| fallback_source(cx, i, lo))
+                        .flatten()
+                });
+            let passive = (lo..i)
+                .rev()
+                .take_while(|&k| SKIP_BEFORE_CUE.contains(&cx.w(k)))
+                .any(|k| matches!(cx.w(k), "was" | "were" | "been" | "is" | "be"));
+            let Some(source) = source.or(None) else {
+                if passive && matches!(next, "that" | "whether" | "if" | "to" | "about") {
+                    let c0 = i + 1;
+                    if c0 + 1 < tail_end {
+                        let (s, e) = content_span(cx, c0, tail_end, cands);
+                        if s < e {
+                            cands.push(Cand {
+                                content: (s, e),
+                                direct: false,
+                                cue: Some(cx.span(i, i)),
+                                source: None,
+                                anchor: b,
+                            });
+                        }
+                    }
+                }
+                continue;
+            };
+            let mut c0 = ce + 1;
+            // Skip to "that" when it comes soon ("said on Tuesday that", "told reporters that").
+            let reach = if class == CueClass::Tell { 9 } else { 6 };
+            let mut ce = ce;
+            while c0 < tail_end && matches!(cx.w(c0), "," | "however" | "too" | "though") {
+                c0 += 1;
+            }
+            if let Some(t) = (c0..tail_end.min(c0 + reach))
+                .take_while(|&k| {
+                    (!cx.is_punct(k) || cx.raw(k) == "-")
+                        && !matches!(
+                            cx.w(k),
+                            "how"
+                                | "what"
+                                | "why"
+                                | "whether"
+                                | "who"
+                                | "which"
+                                | "when"
+                                | "where"
+                                | "if"
+                                | "is"
+                                | "was"
+                                | "be"
+                                | "are"
+                                | "were"
+                        )
+                })
+                .find(|&k| cx.w(k) == "that")
+            {
+                c0 = t; // PolNeAR's contents include the complementiser
+            } else if class == CueClass::Tell {
+                // Skip the addressee: a pronoun or a capitalised run or one noun.
+                if c0 < tail_end
+                    && matches!(
+                        cx.w(c0),
+                        "me" | "him" | "her" | "us" | "them" | "reporters" | "journalists"
+                    )
+                {
+                    c0 += 1;
+                } else {
+                    while c0 < tail_end && cx.capitalised(c0) && !cx.is_punct(c0) {
+                        c0 += 1;
+                    }
+                }
+            }
+            while c0 < tail_end && matches!(cx.raw(c0), ":" | "," | "—" | "–") {
+                c0 += 1;
+            }
+            // A particle belongs to the cue: "called for", "called on", "talked about".
+            if c0 + 1 < tail_end
+                && c0 == ce + 1
+                && matches!(
+                    cx.w(c0),
+                    "for" | "on" | "about" | "out" | "of" | "up" | "into" | "off"
+                )
+            {
+                ce = c0;
+                c0 += 1;
+            }
+            if c0 >= tail_end || (class == CueClass::Belief && tail_end - c0 < 2) {
+                continue;
+            }
+            let c_end = next_clause_cue(cx, c0, tail_end)
+                .unwrap_or(tail_end)
+                .min(clause_end(cx, c0, tail_end));
+            if c_end <= c0 {
+                continue;
+            }
+            let (s, e) = content_span(cx, c0, c_end, cands);
+            if s >= e {
+                continue;
+            }
+            let direct = cx.text[s..e].starts_with(['“', '"'])
+                && cx.quoted.iter().any(|&(qs, qe)| qs <= s + 3 && e <= qe + 4);
+            cands.push(Cand {
+                content: (s, e),
+                direct,
+                cue: Some(cx.span(aux_start(cx, source, head), ce)),
+                source: Some(source),
+                anchor: b,
+            });
+        }
+    }
+}
+
+/// Where a content running from `c0` stops before a coordinated or participial cue
+/// ("…, saying", "… and proposed", "…, while noting that"): the index of the connector.
+fn next_clause_cue(cx: &Ctx, c0: usize, end: usize) -> Option<usize> {
+    for j in c0 + 1..end {
+        if cx.cue[j].is_none_or(|c| c == CueClass::Quote)
+            || !cue_ok(cx, j)
+            || cx.in_quote(cx.layer.tokens[j].start)
+        {
+            continue;
+        }
+        let mut k = j - 1;
+        while k > c0 && matches!(cx.w(k), "also" | "then" | "later" | "further") {
+            k -= 1;
+        }
+        if matches!(
+            cx.w(k),
+            "," | "and" | "while" | "but" | "before" | "after" | ";"
+        ) {
+            let mut stop = k;
+            while stop > c0 && matches!(cx.w(stop - 1), "," | "and" | "while" | "but" | ";") {
+                stop -= 1;
+            }
+            return Some(stop);
+        }
+    }
+    None
+}
+
+/// Where a content stops before a semicolon or a non-restrictive clause (", which", ", while").
+fn clause_end(cx: &Ctx, c0: usize, end: usize) -> usize {
+    // A cue inside a sentence-initial subordinate clause ("As Democratic leaders worried about
+    // …, Obama is …"): the content ends with that clause.
+    let lo = cx.sent_range(c0).start;
+    let subordinate = matches!(
+        cx.w(lo),
+        "as" | "when"
+            | "while"
+            | "though"
+            | "although"
+            | "because"
+            | "after"
+            | "before"
+            | "if"
+            | "since"
+            | "whether"
+            | "even"
+            | "once"
+            | "until"
+            | "unless"
+            | "whereas"
+    );
+    let first_comma = (lo..c0).find(|&k| cx.raw(k) == ",");
+    for k in c0 + 1..end {
+        if subordinate
+            && first_comma.is_none()
+            && cx.raw(k) == ","
+            && !cx.in_quote(cx.layer.tokens[k].start)
+        {
+            return k;
+        }
+        if cx.in_quote(cx.layer.tokens[k].start) {
+            continue;
+        }
+        if cx.raw(k) == ";" || matches!(cx.raw(k), "—" | "–") && cx.w(k + 1) == "and" {
+            return k;
+        }
+        if cx.raw(k) == ","
+            && k + 1 < end
+            && (matches!(
+                cx.w(k + 1),
+                "which"
+                    | "while"
+                    | "whereas"
+                    | "although"
+                    | "though"
+                    | "according"
+                    | "but"
+                    | "who"
+                    | "even"
+                    | "however"
+                    | "and"
+            ) || cx.w(k + 1).ends_with("ing") && !cx.capitalised(k + 1))
+        {
+            return k;
+        }
+    }
+    end
+}
+
+/// Index one past the last content token of the sentence `lo..hi` (final period excluded,
+/// a closing quotation mark after it included).
+fn sentence_content_end(cx: &Ctx, lo: usize, hi: usize) -> usize {
+    let mut e = hi;
+    while e > lo {
+        let r = cx.raw(e - 1);
+        if matches!(r, "." | ";" | ":" | ",") {
+            e -= 1;
+        } else {
+            break;
+        }
+    }
+    e
+}
+
+/// Byte span of the content tokens `c0..end`, cut before any region already claimed, extended
+/// to the end of a quotation it opens.
+fn content_span(cx: &Ctx, c0: usize, end: usize, cands: &[Cand]) -> (usize, usize) {
+    let toks = &cx.layer.tokens;
+    let e0 = (c0..end).find(|&k| claimed(cands, toks[k].start, toks[k].end));
+    let mut e = e0.unwrap_or(end);
+    let cut = e < end;
+    while e > c0
+        && (matches!(cx.raw(e - 1), ":" | "," | ";" | "—" | "–" | "-")
+            || cut && matches!(cx.raw(e - 1), "“" | "\"" | "‘" | "«"))
+    {
+        e -= 1;
+    }
+    if e <= c0 {
+        return (0, 0);
+    }
+    let s = toks[c0].start;
+    let mut end_b = toks[e - 1].end;
+    // Include a closing quotation mark (and the period inside it) right after the content.
+    if e < toks.len() {
+        let rest = &cx.text[end_b..];
+        let mut add = 0;
+        for c in rest.chars().take(2) {
+            if matches!(c, '.' | '!' | '?' | ',') && add == 0 {
+                if rest[c.len_utf8()..].starts_with(['”', '"', '’']) {
+                    add += c.len_utf8();
+                    continue;
+                }
+                break;
+            }
+            if matches!(c, '”' | '"' | '’') {
+                add += c.len_utf8();
+            }
+            break;
+        }
+        end_b += add;
+    }
+    (s, end_b)
+}
+
+fn push_content(
+    cx: &Ctx,
+    cands: &mut Vec<Cand>,
+    c0: usize,
+    c_last: usize,
+    source: (usize, usize),
+    cue: (usize, usize),
+    anchor: usize,
+) {
+    let (s, e) = content_span(cx, c0, c_last + 1, cands);
+    if s < e {
+        let direct = cx.text[s..e].starts_with(['“', '"']);
+        cands.push(Cand {
+            content: (s, e),
+            direct,
+            cue: Some(cue),
+            source: Some(source),
+            anchor,
+        });
+    }
+}
+
+/// "According to X, …" and "…, according to X."
+fn according_to(cx: &Ctx, i: usize, lo: usize, hi: usize, cands: &mut Vec<Cand>) {
+    let end = sentence_content_end(cx, lo, hi);
+    let s0 = i + 2;
+    if s0 >= end {
+        return;
+    }
+    let cue = cx.span(i, i + 1);
+    let anchor = cx.layer.tokens[i].start;
+    // Preposed: the source runs to the next comma, the content is the rest.
+    if i == lo || (i == lo + 1 && cx.is_punct(lo)) {
+        let Some(comma) = (s0..end).find(|&k| cx.raw(k) == ",") else {
+            return;
+        };
+        if comma == s0 || comma + 1 >= end {
+            return;
+        }
+        let source = cx.span(s0, comma - 1);
+        let (s, e) = content_span(cx, comma + 1, end, cands);
+        if s < e {
+            cands.push(Cand {
+                content: (s, e),
+                direct: false,
+                cue: Some(cue),
+                source: Some(source),
+                anchor,
+            });
+        }
+        return;
+    }
+    // Postposed: the content runs from the sentence start to the comma before the cue.
+    let s_end = (s0..end).find(|&k| cx.raw(k) == ",").unwrap_or(end);
+    if s_end <= s0 {
+        return;
+    }
+    let source = cx.span(s0, s_end - 1);
+    let c_last = if cx.raw(i - 1) == "," { i - 2 } else { i - 1 };
+    if c_last < lo || c_last < lo + 1 {
+        return;
+    }
+    push_content(cx, cands, lo, c_last, source, cue, anchor);
+}
+
+/// A quotation of a whole paragraph right after an attributed one continues its speaker.
+fn continuation_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
+    let layer = cx.layer;
+    for q in &cx.quotes {
+        if !q.double || claimed(cands, q.content.start, q.content.end) {
+            continue;
+        }
+        if cx.text[q.content.clone()].split_whitespace().count() < 4 {
+            continue;
+        }
+        let Some(pi) = layer
+            .paragraphs
+            .iter()
+            .position(|p| p.start <= q.open && q.open < p.end)
+        else {
+            continue;
+        };
+        // The quotation opens a sentence; the previous sentence holds an attributed quote.
+        let open_tok = layer.token_at_or_after(q.open);
+        if open_tok >= layer.tokens.len() {
+            continue;
+        }
+        let si = cx.sent_of[open_tok];
+        if layer.sentences[si].tokens.start != open_tok || si == 0 {
+            continue;
+        }
+        if layer.sentences[si].paragraph > layer.sentences[si - 1].paragraph + 1 || pi == usize::MAX
+        {
+            continue;
+        }
+        // Not when a cue follows the quotation in its own sentence ("“…,” Sarandon told MSNBC").
+        let close_tok = layer.token_at_or_after(q.close);
+        let own_end = layer.sentences[cx.sent_of[close_tok.min(layer.tokens.len() - 1)]]
+            .tokens
+            .end;
+        if (close_tok..own_end)
+            .any(|k| matches!(cx.cue[k], Some(CueClass::Speech | CueClass::Tell)))
+        {
+            continue;
+        }
+        let prev = &layer.sentences[si - 1];
+        let Some(c) = cands
+            .iter()
+            .filter(|c| {
+                c.direct
+                    && c.content.1 <= prev.end + 4
+                    && c.content.1 + 4 >= prev.start
+                    && c.cue.is_some_and(|cu| cu.0 >= prev.start.min(c.content.0))
+            })
+            .max_by_key(|c| c.content.0)
+            .cloned()
+        else {
+            continue;
+        };
+        cands.push(Cand {
+            content: (q.content.start, q.content.end),
+            direct: true,
+            cue: c.cue,
+            source: c.source,
+            anchor: c.anchor,
+        });
+    }
+}
+
+/// Builds the contract quote: canonical source name, relays nearest first.
+fn to_quote(cx: &Ctx, actors: &[Actor], c: &Cand) -> Quote {
+    let text = cx.text;
+    let mut via: Vec<(usize, Relay)> = Vec::new();
+    let source = c.source.map(|(s, e)| {
+        let (s, e) = trim_span(text, s, e);
+        let inside: Vec<&Actor> = actors
+            .iter()
+            .filter(|a| a.start >= s && a.end <= e)
+            .collect();
+        let media = inside.iter().find(|a| a.kind == "media");
+        let other = inside
+            .iter()
+            .find(|a| a.kind == "person")
+            .or_else(|| inside.iter().find(|a| a.kind != "media"));
+        let name = match (other, media) {
+            (Some(o), Some(m)) if m.start > o.start => {
+                // "the ISIS-linked news agency Amaq": ISIS speaks through Amaq.
+                via.push((0, relay(m)));
+                o.name.clone()
+            }
+            (Some(o), _) => o.name.clone(),
+            (None, Some(m)) => m.name.clone(),
+            (None, None) => resolve_pronoun(cx, actors, s, e),
+        };
+        Source {
+            text: text[s..e].to_string(),
+            start: s,
+            end: e,
+            name,
+        }
+    });
+    // Media named in the sentence(s) of the cue, outside source and content, are relays.
+    let anchor_sent = cx.layer.sentence_at(c.anchor);
+    let src_range = c.source.unwrap_or((0, 0));
+    for a in actors.iter().filter(|a| a.kind == "media") {
+        if cx.layer.sentence_at(a.start) != anchor_sent
+            || (a.start < c.content.1 && c.content.0 < a.end)
+            || (a.start < src_range.1 && src_range.0 < a.end)
+            || source.as_ref().is_some_and(|s| s.name == a.name)
+            || via.iter().any(|(_, r)| r.name == a.name)
+        {
+            continue;
+        }
+        via.push((a.start.abs_diff(c.anchor) + 1, relay(a)));
+    }
+    via.sort_by_key(|(d, _)| *d);
+    Quote {
+        content: Span::from_bytes(text, c.content.0, c.content.1),
+        direct: c.direct,
+        cue: c.cue.map(|(s, e)| Span::from_bytes(text, s, e)),
+        source,
+        via: via.into_iter().map(|(_, r)| r).collect(),
+    }
+}
+
+fn relay(a: &Actor) -> Relay {
+    Relay {
+        name: a.name.clone(),
+        text: a.text.clone(),
+        start: a.start,
+        end: a.end,
+    }
+}
+
+fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let t = &text[s..e];
+    let lead = t.len() - t.trim_start_matches([' ', ',', '—', '–']).len();
+    let t2 = t.trim_end_matches([' ', '—', '–']);
+    (s + lead, (s + t2.len()).max(s + lead))
+}
+
+/// The canonical name of a source without an actor in it: pronouns resolve to the nearest
+/// person before them; other phrases are named by their text without a leading article.
+fn resolve_pronoun(cx: &Ctx, actors: &[Actor], s: usize, e: usize) -> String {
+    let t = &cx.text[s..e];
+    let f = fold(t);
+    if PRONOUNS_PERSON.contains(&f.as_str()) {
+        if let Some(p) = actors
+            .iter()
+            .filter(|a| a.kind == "person" && a.end <= s)
+            .max_by_key(|a| a.end)
+        {
+            return p.name.clone();
+        }
+    }
+    if matches!(f.as_str(), "who" | "which") {
+        if let Some(p) = actors.iter().filter(|a| a.end <= s).max_by_key(|a| a.end) {
+            return p.name.clone();
+        }
+    }
+    // "Scott Pruitt, the Republican attorney general of Oklahoma," → "Scott Pruitt".
+    if let Some((head, _)) = t.split_once(',') {
+        let words: Vec<&str> = head.split_whitespace().collect();
+        if (2..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return head.trim().to_string();
+        }
+    }
+    let (ps, pe) = strip_possessive(cx.text, s, e);
+    let t = &cx.text[ps..pe];
+    for art in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(r) = t.strip_prefix(art) {
+            return r.to_string();
+        }
+    }
+    t.to_string()
+}
