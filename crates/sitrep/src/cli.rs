@@ -238,6 +238,7 @@ fn eval(args: EvalArgs) -> Result<i32> {
                 sitrep_ner::eval::run(&shared, split)
             }
             EvalTask::Time => sitrep_time::eval::run(&shared, set),
+            EvalTask::Attribution => sitrep_actors::eval::run(&shared, set),
             EvalTask::Events => match set.as_str() {
                 "case2021" | "test" => sitrep_events::eval::run(&shared),
                 other => anyhow::bail!("unknown events set {other:?} (case2021)"),
