@@ -1611,7 +1611,13 @@ impl Scanner {
                 }
                 _ => None,
             },
-            ("recent" | "past", u) if u.ends_with('s') && self.lx(i + 1, Class::Unit).is_some() => {
+            // "recent years": TimeBank annotates a vague duration (PXY) twice as often as
+            // PAST_REF, so follow the dev data; "past years" stays a reference.
+            ("recent", u) if u.ends_with('s') => {
+                let unit = self.lx(i + 1, Class::Unit)?;
+                cand(i + 2, "DURATION", dur_value(None, unit))
+            }
+            ("past", u) if u.ends_with('s') && self.lx(i + 1, Class::Unit).is_some() => {
                 cand(i + 2, "DATE", "PAST_REF".into())
             }
             ("coming", u) if u.ends_with('s') => {
@@ -1748,7 +1754,7 @@ mod tests {
         // references
         ("There is no front line now.", "now", "DATE", "PRESENT_REF", None),
         ("The town was recently retaken.", "recently", "DATE", "PAST_REF", None),
-        ("Attacks have grown in recent years.", "recent years", "DATE", "PAST_REF", None),
+        ("Attacks have grown in recent years.", "recent years", "DURATION", "PXY", None),
         ("Peace may come in the future.", "the future", "DATE", "FUTURE_REF", None),
         // durations
         ("The siege lasted two years.", "two years", "DURATION", "P2Y", None),
