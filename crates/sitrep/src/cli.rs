@@ -194,13 +194,16 @@ fn parse_date(s: &str) -> std::result::Result<jiff::civil::Date, String> {
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Extract(args) => crate::extract::run(args),
-        Command::Setup(args) => {
-            let _ = (args.location.dir(), args.force);
-            anyhow::bail!("gazetteer setup is not available in this build yet")
+        Command::Setup(args) => setup(args),
+        Command::Gazetteer(GazetteerCommand::Import { paths, location }) => {
+            import(&paths, &location)
         }
-        Command::Gazetteer(_) => {
-            anyhow::bail!("gazetteer commands are not available in this build yet")
-        }
+        Command::Gazetteer(GazetteerCommand::Lookup {
+            name,
+            limit,
+            json,
+            location,
+        }) => lookup(&name, limit, json, &location),
         Command::Eval(args) => eval(args),
         Command::Bench(args) => crate::extract::bench(args),
         Command::Train(TrainCommand::Ner { train, out }) => {
@@ -248,6 +251,100 @@ fn eval(args: EvalArgs) -> Result<i32> {
         .map_err(|e| anyhow::anyhow!(e))
         .with_context(|| format!("evaluating {set}"))?;
         print_report(&report, args.json).context("writing the report")?;
+    }
+    Ok(0)
+}
+
+fn progress(message: &str) {
+    eprintln!("sitrep: {message}");
+}
+
+fn setup(args: SetupArgs) -> Result<i32> {
+    let dir = args.location.dir();
+    let report = if args.force {
+        sitrep_gazetteer::setup_force(&dir, &progress)
+    } else {
+        sitrep_gazetteer::setup(&dir, &progress)
+    }
+    .with_context(|| format!("building the gazetteer in {}", dir.display()))?;
+    eprintln!(
+        "sitrep: gazetteer {} in {}: {} records, {} name keys{}",
+        if report.rebuilt {
+            "built"
+        } else {
+            "up to date"
+        },
+        dir.display(),
+        report.records,
+        report.keys,
+        if report.rebuilt {
+            ""
+        } else {
+            " (use --force to rebuild; that drops imports)"
+        }
+    );
+    Ok(0)
+}
+
+fn import(paths: &[PathBuf], location: &GazetteerLocation) -> Result<i32> {
+    let dir = location.dir();
+    let report = sitrep_gazetteer::import(&dir, paths, &progress)
+        .with_context(|| format!("importing into the gazetteer in {}", dir.display()))?;
+    eprintln!(
+        "sitrep: imported {} new records, merged {} into existing ones; {} records in {}",
+        report.added,
+        report.merged,
+        report.records,
+        dir.display()
+    );
+    Ok(0)
+}
+
+fn lookup(name: &str, limit: usize, json: bool, location: &GazetteerLocation) -> Result<i32> {
+    let dir = location.dir();
+    let g = sitrep_gazetteer::Gazetteer::open(&dir)?;
+    let found = g.lookup(name);
+    if json {
+        let rows: Vec<serde_json::Value> = found
+            .iter()
+            .take(limit)
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id, "name": r.name, "country": r.country, "admin1": r.admin1,
+                    "admin2": r.admin2, "feature": r.feature, "population": r.population,
+                    "lat": r.lat, "lon": r.lon,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+    } else {
+        if found.is_empty() {
+            eprintln!(
+                "sitrep: no candidates for {name:?} (key {:?})",
+                sitrep_gazetteer::name_key(name)
+            );
+            return Ok(1);
+        }
+        println!(
+            "{:<22} {:<28} {:<3} {:<22} {:<6} {:>10} {:>9} {:>10}",
+            "id", "name", "cc", "admin1", "feat", "population", "lat", "lon"
+        );
+        for r in found.iter().take(limit) {
+            println!(
+                "{:<22} {:<28} {:<3} {:<22} {:<6} {:>10} {:>9.4} {:>10.4}",
+                r.id,
+                r.name,
+                r.country,
+                r.admin1.as_deref().unwrap_or("-"),
+                r.feature,
+                r.population,
+                r.lat,
+                r.lon
+            );
+        }
+        if found.len() > limit {
+            println!("… {} more (--limit)", found.len() - limit);
+        }
     }
     Ok(0)
 }
