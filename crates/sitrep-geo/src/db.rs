@@ -1,0 +1,204 @@
+//! The gazetteer as the geoparser sees it: the [`Gazetteer`] plus a small overlay of records
+//! it may lack — second-level divisions aggregated from the places that name them ("Laurel
+//! County": median position of its places) and the world regions of `data/regions.tsv`
+//! ("Middle East", "West Bank"). Overlay ids follow the gazetteer's (`gaz.len() + i`).
+//!
+//! Both belong in the gazetteer itself; the overlay adds nothing the gazetteer already has
+//! (an ADM2 of that name in that country and division, a record named like a region).
+
+use sitrep_gazetteer::{name_key, Gazetteer, Record, RecordId};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+
+/// Records the gazetteer lacks, with their name index.
+#[derive(Debug, Default)]
+pub(crate) struct Overlay {
+    records: Vec<Record>,
+    names: Vec<Vec<String>>,
+    by_key: HashMap<String, Vec<u32>>,
+}
+
+/// Latitudes, longitudes and total population of the places of one division.
+type Members = (Vec<f64>, Vec<f64>, u64);
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+impl Overlay {
+    /// Builds the overlay for `gaz` (one pass over its records).
+    pub(crate) fn build(gaz: &Gazetteer) -> Overlay {
+        let mut ov = Overlay::default();
+        // second-level divisions named by places but absent as records
+        let mut have: std::collections::HashSet<(String, String)> = Default::default();
+        let mut groups: BTreeMap<(String, String, String), Members> = BTreeMap::new();
+        for r in gaz.records() {
+            if r.feature == "ADM2" {
+                have.insert((r.country.clone(), r.name.clone()));
+            }
+            if r.feature_class != 'P' {
+                continue;
+            }
+            if let Some(a2) = r.admin2.as_deref().filter(|a| !a.is_empty()) {
+                let e = groups
+                    .entry((
+                        r.country.clone(),
+                        r.admin1.clone().unwrap_or_default(),
+                        a2.to_string(),
+                    ))
+                    .or_default();
+                e.0.push(r.lat);
+                e.1.push(r.lon);
+                e.2 += r.population;
+            }
+        }
+        for ((cc, a1, a2), (mut la, mut lo, pop)) in groups {
+            if have.contains(&(cc.clone(), a2.clone())) {
+                continue;
+            }
+            let rec = Record {
+                id: format!("admin2:{cc}:{a1}:{a2}"),
+                name: a2.clone(),
+                country: cc,
+                admin1: (!a1.is_empty()).then_some(a1),
+                admin2: Some(a2.clone()),
+                feature_class: 'A',
+                feature: "ADM2".into(),
+                population: pop,
+                lat: median(&mut la),
+                lon: median(&mut lo),
+                geonames_id: None,
+                wof_id: None,
+            };
+            ov.push(rec, vec![a2]);
+        }
+        // world regions
+        for l in include_str!("../data/regions.tsv").lines() {
+            if l.starts_with('#') || l.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = l.split('\t').collect();
+            let (Some(names), Some(lat), Some(lon), Some(feature)) = (
+                f.first(),
+                f.get(1).and_then(|x| x.trim().parse::<f64>().ok()),
+                f.get(2).and_then(|x| x.trim().parse::<f64>().ok()),
+                f.get(3),
+            ) else {
+                continue;
+            };
+            let names: Vec<String> = names.split('|').map(|n| n.trim().to_string()).collect();
+            let Some(first) = names.first().cloned() else {
+                continue;
+            };
+            let known = names.iter().any(|n| {
+                gaz.candidates(n).iter().any(|&c| {
+                    let r = gaz.record(c);
+                    r.feature_class != 'P' && r.feature != "ADM2"
+                })
+            });
+            if known {
+                continue;
+            }
+            let cc = f.get(4).map(|c| c.trim().to_string()).unwrap_or_default();
+            let rec = Record {
+                id: format!("region:{}", first.to_lowercase().replace(' ', "-")),
+                name: first,
+                country: cc,
+                feature_class: if feature.trim() == "H" { 'H' } else { 'L' },
+                feature: feature.trim().to_string(),
+                population: 0,
+                lat,
+                lon,
+                ..Record::default()
+            };
+            ov.push(rec, names);
+        }
+        ov
+    }
+
+    fn push(&mut self, rec: Record, names: Vec<String>) {
+        let i = self.records.len() as u32;
+        for n in &names {
+            let k = name_key(n);
+            if !k.is_empty() {
+                let v = self.by_key.entry(k).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        self.records.push(rec);
+        self.names.push(names);
+    }
+
+    /// Number of overlay records.
+    pub(crate) fn len(&self) -> usize {
+        self.records.len()
+    }
+}
+
+/// Gazetteer + overlay, with the gazetteer's lookup methods.
+#[derive(Clone, Copy)]
+pub(crate) struct Db<'a> {
+    pub gaz: &'a Gazetteer,
+    pub ov: &'a Overlay,
+}
+
+impl<'a> Db<'a> {
+    /// The record `id` (gazetteer or overlay).
+    pub fn record(&self, id: RecordId) -> &'a Record {
+        let n = self.gaz.len();
+        match (id as usize).checked_sub(n) {
+            Some(i) => &self.ov.records[i],
+            None => self.gaz.record(id),
+        }
+    }
+
+    /// Candidates by name, population-descending.
+    pub fn candidates(&self, surface: &str) -> Cow<'a, [RecordId]> {
+        let g = self.gaz.candidates(surface);
+        if self.ov.by_key.is_empty() {
+            return Cow::Borrowed(g);
+        }
+        match self.ov.by_key.get(&name_key(surface)) {
+            None => Cow::Borrowed(g),
+            Some(extra) => {
+                let n = self.gaz.len() as RecordId;
+                let mut v: Vec<RecordId> = g.to_vec();
+                v.extend(extra.iter().map(|&i| n + i));
+                v.sort_by_key(|&id| std::cmp::Reverse(self.record(id).population));
+                Cow::Owned(v)
+            }
+        }
+    }
+
+    /// Every name of record `id`.
+    pub fn names(&self, id: RecordId) -> Vec<&'a str> {
+        let n = self.gaz.len();
+        match (id as usize).checked_sub(n) {
+            Some(i) => self.ov.names[i].iter().map(String::as_str).collect(),
+            None => self.gaz.names(id),
+        }
+    }
+
+    /// Gazetteer records within `km` of a point, nearest first.
+    pub fn within_km(&self, lat: f64, lon: f64, km: f64) -> Vec<RecordId> {
+        self.gaz.within_km(lat, lon, km)
+    }
+
+    /// The country record of `iso2`.
+    pub fn country(&self, iso2: &str) -> Option<RecordId> {
+        self.gaz.country(iso2)
+    }
+
+    /// The first-level division `name` of `iso2`.
+    pub fn admin1_record(&self, iso2: &str, name: &str) -> Option<RecordId> {
+        self.gaz.admin1_record(iso2, name)
+    }
+
+    /// Longest gazetteer name, in words.
+    pub fn max_name_tokens(&self) -> usize {
+        self.gaz.max_name_tokens().max(3)
+    }
+}

@@ -1,0 +1,182 @@
+//! The reviewable word lists of the geoparser (`data/*.tsv`, `data/*.txt`), parsed once.
+
+use sitrep_text::fold;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// What a feature noun says about the kind of place it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// A village, hamlet, small town, suburb.
+    Small,
+    /// A city or town: populated place, bigger preferred.
+    City,
+    /// A first-level division (province, governorate, state).
+    Admin1,
+    /// A second-level division (district, county).
+    Admin2,
+    /// A country.
+    Country,
+    /// An area around a place (countryside): no preference.
+    Area,
+}
+
+impl Hint {
+    fn parse(s: &str) -> Option<Hint> {
+        Some(match s {
+            "small" => Hint::Small,
+            "city" => Hint::City,
+            "admin1" => Hint::Admin1,
+            "admin2" => Hint::Admin2,
+            "country" => Hint::Country,
+            "area" => Hint::Area,
+            _ => return None,
+        })
+    }
+}
+
+/// All word lists.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    /// Folded words never taken as a one-word toponym.
+    pub stop: HashSet<String>,
+    /// Folded words never taken as a one-word toponym when they open a sentence.
+    pub initial: HashSet<String>,
+    /// Folded sentence-opening function words dropped from the start of a capitalised run.
+    pub function: HashSet<String>,
+    /// Folded place-type and direction words allowed inside a capitalised run with a toponym.
+    pub placewords: HashSet<String>,
+    /// Demonym (exact surface) → country ISO2 ("" when it points to no single country).
+    pub demonyms: HashMap<String, String>,
+    /// Country short forms and abbreviations (exact surface) → ISO2.
+    pub aliases: HashMap<String, String>,
+    /// State/province abbreviations (exact surface) → (ISO2, admin1 name).
+    pub abbreviations: HashMap<String, (String, String)>,
+    /// Folded prepositions (one or two words) that cue a toponym.
+    pub preps: HashSet<String>,
+    /// Folded prepositions (one or two words) strong enough to make an unknown name a place.
+    pub strong: HashSet<String>,
+    /// Folded organisation head words ("Texas Department", "Gainesville Police").
+    pub org_heads: HashSet<String>,
+    /// Folded company words ("Bank of America": the place is part of a company's name).
+    pub companies: HashSet<String>,
+    /// Folded speech verbs ("Walsh said").
+    pub speech: HashSet<String>,
+    /// Folded feature nouns used as "the village of X".
+    pub before: HashMap<String, Hint>,
+    /// Exact feature nouns used as "X province".
+    pub after: HashMap<String, Hint>,
+}
+
+fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut lx = Lexicon::default();
+        for l in lines(include_str!("../data/stopwords.txt")) {
+            lx.stop.insert(fold(l.trim()));
+        }
+        for l in lines(include_str!("../data/initial_stopwords.txt")) {
+            lx.initial.insert(fold(l.trim()));
+        }
+        for l in lines(include_str!("../data/function_words.txt")) {
+            lx.function.insert(fold(l.trim()));
+        }
+        for l in lines(include_str!("../data/placewords.txt")) {
+            lx.placewords.insert(fold(l.trim()));
+        }
+        for l in lines(include_str!("../data/org_heads.txt")) {
+            lx.org_heads.insert(fold(l.trim()));
+        }
+        for l in lines(include_str!("../data/companies.txt")) {
+            lx.companies.insert(fold(l.trim()));
+        }
+        for l in lines(include_str!("../data/speech_verbs.txt")) {
+            lx.speech.insert(fold(l.trim()));
+        }
+        for l in lines(include_str!("../data/demonyms.tsv")) {
+            let mut it = l.split('\t');
+            if let Some(d) = it.next() {
+                let c = it.next().unwrap_or("").trim();
+                lx.demonyms.insert(d.trim().to_string(), c.to_string());
+            }
+        }
+        for l in lines(include_str!("../data/aliases.tsv")) {
+            let mut it = l.split('\t');
+            if let (Some(a), Some(c)) = (it.next(), it.next()) {
+                lx.aliases
+                    .insert(a.trim().to_string(), c.trim().to_string());
+            }
+        }
+        for l in lines(include_str!("../data/abbreviations.tsv")) {
+            let mut it = l.split('\t');
+            if let (Some(a), Some(c), Some(n)) = (it.next(), it.next(), it.next()) {
+                lx.abbreviations.insert(
+                    a.trim().to_string(),
+                    (c.trim().to_string(), n.trim().to_string()),
+                );
+            }
+        }
+        for l in lines(include_str!("../data/cues.tsv")) {
+            let mut it = l.split('\t');
+            let (Some(kind), Some(word)) = (it.next(), it.next()) else {
+                continue;
+            };
+            let hint = it.next().and_then(|h| Hint::parse(h.trim()));
+            let word = word.trim();
+            match (kind, hint) {
+                ("prep", _) => {
+                    lx.preps.insert(fold(word));
+                }
+                ("strong", _) => {
+                    lx.strong.insert(fold(word));
+                }
+                ("before", Some(h)) => {
+                    lx.before.insert(fold(word), h);
+                }
+                ("after", Some(h)) => {
+                    lx.after.insert(word.to_string(), h);
+                }
+                _ => {}
+            }
+        }
+        lx
+    }
+}
+
+/// The lexicon, parsed on first use.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LX: OnceLock<Lexicon> = OnceLock::new();
+    LX.get_or_init(Lexicon::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse() {
+        let lx = lexicon();
+        assert_eq!(lx.demonyms.get("Syrian").map(String::as_str), Some("SY"));
+        assert_eq!(lx.demonyms.get("Kurdish").map(String::as_str), Some(""));
+        assert_eq!(lx.aliases.get("U.S.").map(String::as_str), Some("US"));
+        assert_eq!(
+            lx.abbreviations
+                .get("La.")
+                .map(|(c, n)| (c.as_str(), n.as_str())),
+            Some(("US", "Louisiana"))
+        );
+        assert_eq!(lx.before.get("villages"), Some(&Hint::Small));
+        assert_eq!(lx.after.get("province"), Some(&Hint::Admin1));
+        assert!(lx.preps.contains("north of"));
+        assert!(lx.strong.contains("near"));
+        assert!(lx.stop.contains("may") && lx.stop.contains("bill"));
+        assert!(!lx.stop.contains("georgia"));
+        assert!(lx.function.contains("the"));
+        assert!(lx.placewords.contains("county"));
+    }
+}

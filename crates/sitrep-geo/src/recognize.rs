@@ -1,0 +1,1020 @@
+//! Toponym recognition: capitalised runs matched against the gazetteer (longest match), cue
+//! words, lists, and the filters that keep person and organisation names, demonyms and common
+//! capitalised words out.
+
+use crate::db::Db;
+use crate::lexicon::{lexicon, Hint};
+use sitrep_gazetteer::RecordId;
+use sitrep_model::{Actor, Entity};
+use sitrep_text::{fold, TextLayer, TokenKind};
+use std::collections::HashSet;
+
+/// Lower-case words that may join two capitalised words inside one name ("Bank of America",
+/// "Deir ez-Zor", "Abu Kamal", "Rio de Janeiro").
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
+    "los", "las", "van", "von", "der", "den", "y", "al", "el", "ad", "ar", "as", "ash", "az", "at",
+    "an", "ez", "es", "et", "adh", "ath", "ul", "ur", "bin", "ibn", "upon", "sur", "en", "am",
+    "im",
+];
+
+/// Lower-case Arabic article forms that open a name when hyphen-glued to a capital
+/// ("al-Sayyal", "ez-Zor").
+const ARTICLES: &[&str] = &[
+    "al", "el", "ad", "ar", "as", "ash", "az", "at", "an", "ez", "es", "et", "adh", "ath", "ul",
+    "ur", "ed", "en", "er",
+];
+
+/// Where a mention came from / what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// A gazetteer match in a capitalised run.
+    Gazetteer,
+    /// A country alias ("U.S.", "UK").
+    Alias,
+    /// A state/province abbreviation after a comma ("Alexandria, La.").
+    Abbreviation,
+    /// A name not in the gazetteer, recognised from a strong cue ("the village of X").
+    Cue,
+    /// A LOC entity from the NER stage.
+    Entity,
+    /// A span given from outside ([`crate::Geoparser::resolve_spans`]).
+    Given,
+}
+
+/// A recognised toponym before resolution (byte offsets).
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub origin: Origin,
+    /// Gazetteer candidates, population-descending.
+    pub cands: Vec<RecordId>,
+    /// Country the surface names outright (aliases) or that an abbreviation belongs to.
+    pub forced_country: Option<String>,
+    /// (ISO2, admin1 name) of a state abbreviation.
+    pub forced_admin1: Option<(String, String)>,
+    /// Feature hint from a cue noun.
+    pub hint: Option<Hint>,
+    /// Preceded by a location preposition.
+    pub prep: bool,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Coordination group (lists "A, B and C" share one), unique otherwise.
+    pub group: usize,
+    /// Index of the mention that contains this one ("X, Y" / "X in Y"), when any.
+    pub container: Option<usize>,
+    /// Opens an organisation's name ("Texas Department of Health").
+    pub in_org: bool,
+}
+
+/// A demonym occurrence: country context, never a place.
+#[derive(Debug, Clone)]
+pub(crate) struct Demonym {
+    pub start: usize,
+    pub end: usize,
+    pub country: String,
+    pub sentence: usize,
+}
+
+/// A match inside a capitalised run.
+struct Found {
+    start: usize,
+    end: usize,
+    cands: Vec<RecordId>,
+    origin: Origin,
+    forced: Option<String>,
+    hint: Option<Hint>,
+    /// One unit, plain gazetteer match.
+    single: bool,
+    /// Name + capitalised feature noun ("Laurel County").
+    suffixed: bool,
+    /// Opens an organisation's name.
+    in_org: bool,
+}
+
+impl Found {
+    fn new(
+        start: usize,
+        end: usize,
+        cands: Vec<RecordId>,
+        origin: Origin,
+        forced: Option<String>,
+    ) -> Found {
+        Found {
+            start,
+            end,
+            cands,
+            origin,
+            forced,
+            hint: None,
+            single: false,
+            suffixed: false,
+            in_org: false,
+        }
+    }
+}
+
+/// One matching unit: a token, possibly with its possessive cut off or split at hyphens.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    start: usize,
+    end: usize,
+    word: bool,
+    cap: bool,
+    /// A part of a hyphenated token ("Russia-Iran-Turkey", "Atlanta-area").
+    part: bool,
+}
+
+fn is_article_prefixed(s: &str) -> bool {
+    if let Some(pos) = s.find(['-', '‐', '‑']) {
+        let (a, rest) = s.split_at(pos);
+        let rest = rest.chars().skip(1).collect::<String>();
+        ARTICLES.contains(&a) && rest.chars().next().is_some_and(char::is_uppercase)
+    } else {
+        false
+    }
+}
+
+fn is_cap(s: &str) -> bool {
+    let mut ch = s.chars();
+    match ch.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some('ʿ' | 'ʾ' | '‘' | '’' | '\'') => ch.next().is_some_and(char::is_uppercase),
+        Some(_) => is_article_prefixed(s),
+        None => false,
+    }
+}
+
+fn is_allcaps(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// A country, a first-level division, a region or a city of 100,000 or more: too prominent to
+/// be taken for a surname or a word ("Egypt", "Moscow said").
+fn is_big(gaz: &Db, cands: &[RecordId]) -> bool {
+    cands.first().is_some_and(|&c| {
+        let r = gaz.record(c);
+        r.feature.starts_with("PCL")
+            || r.feature == "ADM1"
+            || r.feature == "RGN"
+            || r.feature == "CONT"
+            || r.population >= 100_000
+    })
+}
+
+/// Whether a unit is a number token.
+fn layer_is_number(text: &str, u: Unit) -> bool {
+    !u.word && text[u.start..u.end].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A country, a region or a place of a million or more: a one-word mention of it is not taken
+/// for a person ("Egypt said", "Mahmoud Abbas … Abbas").
+fn is_prominent(gaz: &Db, cands: &[RecordId]) -> bool {
+    cands.first().is_some_and(|&c| {
+        let r = gaz.record(c);
+        r.feature.starts_with("PCL")
+            || r.feature == "RGN"
+            || r.feature == "CONT"
+            || r.population >= 1_000_000
+    })
+}
+
+/// "We're", "I've", "they'll", "don't": never names.
+fn is_contraction(s: &str) -> bool {
+    let f = fold(s);
+    ["'re", "'ve", "'ll", "'d", "'m", "n't"]
+        .iter()
+        .any(|suf| f.ends_with(suf))
+}
+
+/// Folded form without a trailing abbreviation dot, for stop-list checks.
+fn stop_form(s: &str) -> String {
+    let f = fold(s);
+    f.trim_end_matches('.').to_string()
+}
+
+/// Possessive suffix length of a word ("Syria's" → 2, "Russia’s" → 4 bytes), 0 when none.
+fn possessive_len(s: &str) -> usize {
+    for suf in ["'s", "’s", "'S", "’S"] {
+        if s.len() > suf.len() + 1 && s.ends_with(suf) {
+            return suf.len();
+        }
+    }
+    0
+}
+
+/// The units of the tokens `range` of `layer`.
+fn units(layer: &TextLayer, range: std::ops::Range<usize>, gaz: &Db) -> Vec<Unit> {
+    let text = layer.text;
+    let lx = lexicon();
+    let mut out = Vec::with_capacity(range.len());
+    for t in &layer.tokens[range] {
+        if t.kind != TokenKind::Word {
+            out.push(Unit {
+                start: t.start,
+                end: t.end,
+                word: false,
+                cap: false,
+                part: false,
+            });
+            continue;
+        }
+        let end = t.end - possessive_len(&text[t.start..t.end]);
+        let s = &text[t.start..end];
+        // an ayn written as an opening single quote glued to the name ("‘Abbas"), when it
+        // opens no quotation
+        if let Some(prev) = out.last().copied() {
+            let mark = &text[prev.start..prev.end];
+            if !prev.word
+                && prev.end == t.start
+                && matches!(mark, "‘" | "ʿ" | "`")
+                && (prev.start == 0 || text[..prev.start].ends_with(char::is_whitespace))
+                && !layer.quotes.iter().any(|q| q.open == prev.start)
+                && s.starts_with(char::is_uppercase)
+                && !s.contains(['-', '‐', '‑'])
+            {
+                out.pop();
+                out.push(Unit {
+                    start: prev.start,
+                    end,
+                    word: true,
+                    cap: true,
+                    part: false,
+                });
+                continue;
+            }
+        }
+        let hyphenated = s.contains(['-', '‐', '‑']);
+        if hyphenated
+            && !is_article_prefixed(s)
+            && !lx.aliases.contains_key(s)
+            && gaz.candidates(s).is_empty()
+        {
+            let mut pos = t.start;
+            for part in s.split(['-', '‐', '‑']) {
+                if !part.is_empty() {
+                    out.push(Unit {
+                        start: pos,
+                        end: pos + part.len(),
+                        word: true,
+                        cap: is_cap(part),
+                        part: true,
+                    });
+                }
+                // every hyphen char used above is 1 or 3 bytes; find the next part exactly
+                pos += part.len();
+                if let Some(c) = text[pos..end].chars().next() {
+                    pos += c.len_utf8();
+                }
+            }
+            continue;
+        }
+        out.push(Unit {
+            start: t.start,
+            end,
+            word: true,
+            cap: is_cap(s) && !is_contraction(s),
+            part: false,
+        });
+    }
+    out
+}
+
+/// Entity/actor spans that veto or support mentions.
+struct Evidence<'a> {
+    entities: &'a [Entity],
+    actors: &'a [Actor],
+}
+
+impl Evidence<'_> {
+    /// A PER/ORG/MISC entity or an actor strictly larger than the span covers it.
+    fn vetoes(&self, start: usize, end: usize) -> bool {
+        let covers = |s: usize, e: usize| s <= start && end <= e && (s < start || end < e);
+        self.entities
+            .iter()
+            .any(|en| en.label != "LOC" && en.start <= start && end <= en.end)
+            || self.actors.iter().any(|a| covers(a.start, a.end))
+    }
+    /// A LOC entity covers exactly this span.
+    fn supports(&self, start: usize, end: usize) -> bool {
+        self.entities
+            .iter()
+            .any(|en| en.label == "LOC" && en.start == start && en.end == end)
+    }
+}
+
+/// The cue before a unit index: (preposition?, strong?, feature hint from "<noun> of").
+fn cue_before(text: &str, us: &[Unit], i: usize) -> (bool, bool, Option<Hint>) {
+    let lx = lexicon();
+    let w = |k: usize| -> Option<String> {
+        let u = us.get(k)?;
+        u.word.then(|| fold(&text[u.start..u.end]))
+    };
+    let mut prep = false;
+    let mut strong = false;
+    let mut hint = None;
+    // skip one "the"
+    let mut j = i;
+    if j > 0 && w(j - 1).as_deref() == Some("the") {
+        j -= 1;
+    }
+    if j > 0 {
+        if let Some(p) = w(j - 1) {
+            if lx.preps.contains(&p) {
+                prep = true;
+            }
+            if lx.strong.contains(&p) {
+                strong = true;
+            }
+            if p == "of" && j > 1 {
+                if let Some(n) = w(j - 2) {
+                    if let Some(h) = lx.before.get(&n) {
+                        hint = Some(*h);
+                        strong = true;
+                    }
+                    let two = format!("{n} of");
+                    if lx.strong.contains(&two) {
+                        strong = true;
+                    }
+                    if lx.preps.contains(&two) {
+                        prep = true;
+                    }
+                }
+            }
+        }
+    }
+    (prep, strong, hint)
+}
+
+/// The feature noun right after a unit index, if any ("Raqqa province").
+fn cue_after(text: &str, us: &[Unit], j: usize) -> Option<Hint> {
+    let u = us.get(j)?;
+    if !u.word {
+        return None;
+    }
+    lexicon().after.get(&text[u.start..u.end]).copied()
+}
+
+/// Separator text between two spans that makes them a coordinated list.
+fn is_list_sep(between: &str) -> bool {
+    matches!(
+        between.trim(),
+        "," | "and" | "or" | ", and" | ", or" | "&" | ";" | "and the" | ", the"
+    )
+}
+
+/// Recognises the toponyms of a text. Returns mentions in text order and demonyms.
+pub(crate) fn recognize(
+    gaz: &Db,
+    layer: &TextLayer,
+    entities: &[Entity],
+    actors: &[Actor],
+) -> (Vec<Mention>, Vec<Demonym>) {
+    let text = layer.text;
+    let lx = lexicon();
+    let ev = Evidence { entities, actors };
+    let max_k = gaz.max_name_tokens().clamp(1, 6);
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut demonyms: Vec<Demonym> = Vec::new();
+    // last units of person-like runs ("Mahmoud Abbas" → "abbas")
+    let mut name_parts: HashSet<String> = HashSet::new();
+    // (mention index, needs name-part check) for single-word uncued mentions
+    let mut single_uncued: Vec<usize> = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
+
+    for (si, sent) in layer.sentences.iter().enumerate() {
+        let us = units(layer, sent.tokens.clone(), gaz);
+        let n = us.len();
+        let mut i = 0;
+        // list state: hint and strong cue inherited by coordinated runs
+        let mut list_cue: Option<(Option<Hint>, bool, usize)> = None; // (hint, strong, end byte)
+        while i < n {
+            if !(us[i].word && us[i].cap) {
+                i += 1;
+                continue;
+            }
+            // the run [i, j)
+            let mut j = i + 1;
+            while j < n {
+                let u = us[j];
+                let glued = us[j - 1].end == u.start
+                    || text[us[j - 1].end..u.start].chars().all(|c| c == ' ');
+                if !glued || !u.word {
+                    break;
+                }
+                if u.cap {
+                    j += 1;
+                    continue;
+                }
+                let w = &text[u.start..u.end];
+                // "Residents of Aleppo" opens a sentence; "Bank of America" is one name
+                let sentence_initial_of = w == "of"
+                    && us[..i].iter().all(|u| !u.word)
+                    && j == i + 1
+                    && !lx.stop.contains(&stop_form(&text[us[i].start..us[i].end]));
+                if CONNECTORS.contains(&w)
+                    && !sentence_initial_of
+                    && j + 1 < n
+                    && us[j + 1].word
+                    && us[j + 1].cap
+                    && text[u.end..us[j + 1].start].chars().all(|c| c == ' ')
+                {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            let run_start = i;
+            let run_end = j;
+            i = j;
+
+            // cue context of the run
+            let (mut prep, mut strong, mut hint) = cue_before(text, &us, run_start);
+            let after_hint = cue_after(text, &us, run_end);
+            if let Some((lh, ls, lend)) = list_cue {
+                if is_list_sep(&text[lend..us[run_start].start]) {
+                    if hint.is_none() {
+                        hint = lh;
+                    }
+                    strong |= ls;
+                    prep = true;
+                }
+            }
+            if after_hint.is_some() {
+                strong = true;
+            }
+
+            // match inside the run
+            let mut p = run_start;
+            let mut leading = true;
+            let mut found: Vec<Found> = Vec::new();
+            let mut residue: Vec<usize> = Vec::new();
+            let mut demonym_here = false;
+            while p < run_end {
+                let mut matched = false;
+                for k in (1..=max_k.min(run_end - p)).rev() {
+                    let (s, e) = (us[p].start, us[p + k - 1].end);
+                    let last = &text[us[p + k - 1].start..e];
+                    if k > 1 && !us[p + k - 1].cap && CONNECTORS.contains(&last) {
+                        continue;
+                    }
+                    let surf = &text[s..e];
+                    if let Some(c) = lx.demonyms.get(surf) {
+                        demonyms.push(Demonym {
+                            start: s,
+                            end: e,
+                            country: c.clone(),
+                            sentence: si,
+                        });
+                        demonym_here = true;
+                        p += k;
+                        matched = true;
+                        break;
+                    }
+                    if let Some(c) = lx.aliases.get(surf) {
+                        found.push(Found::new(s, e, Vec::new(), Origin::Alias, Some(c.clone())));
+                        p += k;
+                        matched = true;
+                        break;
+                    }
+                    if lx.stop.contains(&stop_form(surf)) && k > 1 {
+                        continue;
+                    }
+                    // "Laurel County", "Rapides Parish", "Raqqa Province": name + capitalised
+                    // feature noun, one mention; looked up as a whole, else by the name.
+                    // ("Kentucky State Police", "Dublin City Council": "State"/"City" open
+                    // the organisation's name instead)
+                    let org_word_next = us
+                        .get(p + k)
+                        .is_some_and(|u| matches!(&text[u.start..u.end], "State" | "City"))
+                        && us
+                            .get(p + k + 1)
+                            .is_some_and(|u| p + k + 1 < run_end && u.cap);
+                    if let Some(h) = us
+                        .get(p + k)
+                        .filter(|u| p + k < run_end && u.word && u.cap && !org_word_next)
+                        .and_then(|u| lx.after.get(&text[u.start..u.end]))
+                    {
+                        let opens_with_function =
+                            leading && lx.function.contains(&fold(&text[us[p].start..us[p].end]));
+                        let name_ok = !((k == 1 && lx.stop.contains(&stop_form(surf)))
+                            || opens_with_function);
+                        if name_ok {
+                            let full_end = us[p + k].end;
+                            let mut cands = gaz.candidates(&text[s..full_end]).to_vec();
+                            if cands.is_empty() {
+                                cands = gaz.candidates(surf).to_vec();
+                            }
+                            if cands.is_empty() && k > 1 {
+                                continue;
+                            }
+                            let origin = if cands.is_empty() {
+                                Origin::Cue
+                            } else {
+                                Origin::Gazetteer
+                            };
+                            let mut f = Found::new(s, full_end, cands, origin, None);
+                            f.hint = Some(*h);
+                            f.suffixed = true;
+                            found.push(f);
+                            p += k + 1;
+                            matched = true;
+                            break;
+                        }
+                    }
+                    if k == 1 {
+                        // "La." / "Kan" + sentence-final dot
+                        let dotted = if text[e..].starts_with('.') && !surf.ends_with('.') {
+                            Some(format!("{surf}."))
+                        } else {
+                            None
+                        };
+                        let abbr = lx.abbreviations.get(surf).map(|a| (a, e)).or_else(|| {
+                            dotted
+                                .as_ref()
+                                .and_then(|d| lx.abbreviations.get(d))
+                                .map(|a| (a, e + 1))
+                        });
+                        if let Some(((c, _), e2)) = abbr {
+                            let after_comma = p > 0
+                                && !us[p - 1].word
+                                && text[us[p - 1].start..].starts_with(',');
+                            // "N.Y.", "B.C.", "W.Va." stand alone; "La.", "Ind." only after a
+                            // comma; never after a number ("500 B.C.")
+                            let dotted_initials = surf.matches('.').count() >= 2;
+                            let after_number = p > 0 && layer_is_number(text, us[p - 1]);
+                            if !after_number
+                                && ((after_comma && !mentions.is_empty()) || dotted_initials)
+                            {
+                                found.push(Found::new(
+                                    s,
+                                    e2,
+                                    Vec::new(),
+                                    Origin::Abbreviation,
+                                    Some(c.clone()),
+                                ));
+                                p += 1;
+                                matched = true;
+                                break;
+                            }
+                            continue;
+                        }
+                        let f = stop_form(surf);
+                        let initial = us[..p].iter().all(|u| !u.word);
+                        let caps_ok = || {
+                            gaz.candidates(surf)
+                                .iter()
+                                .any(|&c| matches!(gaz.record(c).feature.as_str(), "RGN" | "CONT"))
+                        };
+                        if lx.stop.contains(&f)
+                            || (initial && lx.initial.contains(&f))
+                            || (is_allcaps(surf) && surf.chars().count() <= 5 && !caps_ok())
+                            || surf.chars().filter(|c| c.is_alphabetic()).count() < 2
+                        {
+                            continue;
+                        }
+                    }
+                    let cands = gaz.candidates(surf);
+                    // "An Alexandria": an English word the name key reads as an article
+                    if k > 1
+                        && lx.function.contains(&fold(&text[us[p].start..us[p].end]))
+                        && !cands
+                            .iter()
+                            .any(|&c| fold(&gaz.record(c).name) == fold(surf))
+                    {
+                        continue;
+                    }
+                    let part_ok = !(us[p].part || us[p + k - 1].part)
+                        || cands.first().is_some_and(|&c| {
+                            let r = gaz.record(c);
+                            r.feature.starts_with("PCL")
+                                || r.feature == "ADM1"
+                                || r.population >= 100_000
+                        });
+                    if !cands.is_empty() && part_ok {
+                        let mut f = Found::new(s, e, cands.to_vec(), Origin::Gazetteer, None);
+                        f.single = k == 1;
+                        // "Laurel County" found whole is as good as name + feature noun
+                        f.suffixed = k > 1 && us[p + k - 1].cap && lx.after.contains_key(last);
+                        found.push(f);
+                        p += k;
+                        matched = true;
+                        break;
+                    }
+                }
+                if !matched {
+                    let w = fold(&text[us[p].start..us[p].end]);
+                    let skip = (leading && lx.function.contains(&w))
+                        || lx.placewords.contains(&w)
+                        || (!us[p].cap && CONNECTORS.contains(&w.as_str()));
+                    if !skip {
+                        residue.push(p);
+                    }
+                    p += 1;
+                } else {
+                    leading = false;
+                }
+                if !matched && !residue.is_empty() {
+                    leading = false;
+                }
+            }
+
+            let adjacent = found.windows(2).any(|f| {
+                let between = &text[f[0].end..f[1].start];
+                f[0].single
+                    && f[1].single
+                    && !between.is_empty()
+                    && between.chars().all(|c| c == ' ')
+            });
+            // a place opening an organisation's name ("Texas Department of Health",
+            // "Gainesville Police", "Ohio State University"): kept, as the organisation's seat
+            let org_opening = !residue.is_empty()
+                && found.first().is_some_and(|f0| {
+                    residue.iter().all(|&r| us[r].start >= f0.end)
+                        && f0.origin != Origin::Cue
+                        && (f0.suffixed || f0.origin == Origin::Alias || is_big(gaz, &f0.cands))
+                        && (run_start..run_end)
+                            .filter(|&u| us[u].start >= f0.end)
+                            .take(3)
+                            .any(|u| {
+                                lx.org_heads
+                                    .contains(&stop_form(&text[us[u].start..us[u].end]))
+                            })
+                });
+            // "Rethinking Egypt-US relations": only the sentence's first word before a
+            // prominent place
+            let initial_word = !adjacent
+                && residue.len() == 1
+                && us[..residue[0]].iter().all(|u| !u.word)
+                && found.len() == 1
+                && residue[0] + 1 < us.len()
+                && us[residue[0] + 1].start == found[0].start
+                && is_prominent(gaz, &found[0].cands);
+            // "Mayor of London", "University of Toronto": a prominent place after "of"
+            // (not a company's: "Bank of America")
+            let of_place = found.last().is_some_and(|fl| {
+                !residue.is_empty()
+                    && is_big(gaz, &fl.cands)
+                    && residue.iter().all(|&r| us[r].end <= fl.start)
+                    && text[..fl.start].trim_end().ends_with(" of")
+                    && !residue.iter().any(|&r| {
+                        lx.companies
+                            .contains(&stop_form(&text[us[r].start..us[r].end]))
+                    })
+            });
+            if org_opening {
+                found.truncate(1);
+                found[0].in_org = true;
+            } else if of_place {
+                found.drain(..found.len() - 1);
+                found[0].in_org = true;
+            } else if initial_word {
+            } else if (!residue.is_empty() || adjacent) && !found.is_empty() {
+                // embedded in a longer name: a person or an organisation
+                let last = run_end - 1;
+                if let Some(f) = found
+                    .iter()
+                    .find(|f| f.end == us[last].end && f.single && !is_prominent(gaz, &f.cands))
+                {
+                    let connector_before = last > 0 && !us[last - 1].cap;
+                    if !connector_before {
+                        name_parts.insert(fold(&text[f.start..f.end]));
+                    }
+                }
+                found.retain(|f| ev.supports(f.start, f.end) || f.suffixed);
+            }
+            if found.is_empty() && !residue.is_empty() && strong && !demonym_here {
+                // unknown name with a strong cue: recognised, unresolved
+                let first = run_start + leading_function(text, &us, run_start, run_end);
+                let clean = (first..run_end).all(|k| {
+                    let w = stop_form(&text[us[k].start..us[k].end]);
+                    !lx.stop.contains(&w) && !is_allcaps(&text[us[k].start..us[k].end])
+                });
+                if first < run_end && clean {
+                    found.push(Found::new(
+                        us[first].start,
+                        us[run_end - 1].end,
+                        Vec::new(),
+                        Origin::Cue,
+                        None,
+                    ));
+                }
+            }
+            let nfound = found.len();
+            for f in found {
+                let (s, e, cands, origin, forced) = (f.start, f.end, f.cands, f.origin, f.forced);
+                if ev.vetoes(s, e) {
+                    continue;
+                }
+                let forced_admin1 = if origin == Origin::Abbreviation {
+                    lx.abbreviations.get(&text[s..e]).cloned()
+                } else {
+                    None
+                };
+                let idx = mentions.len();
+                mentions.push(Mention {
+                    start: s,
+                    end: e,
+                    origin,
+                    cands,
+                    forced_country: forced,
+                    forced_admin1,
+                    hint: f.hint.or(hint).or(after_hint),
+                    prep,
+                    sentence: si,
+                    group: idx,
+                    container: None,
+                    in_org: f.in_org,
+                });
+                if nfound == 1 && f.single && hint.is_none() && after_hint.is_none() {
+                    single_uncued.push(idx);
+                }
+            }
+            list_cue = (nfound > 0 || strong).then(|| (hint, strong, us[run_end - 1].end));
+            let first = run_start + leading_function(text, &us, run_start, run_end);
+            if first < run_end {
+                let clean = nfound == 0
+                    && !demonym_here
+                    && (first..run_end).all(|k| {
+                        let t = &text[us[k].start..us[k].end];
+                        (!us[k].cap && CONNECTORS.contains(&t))
+                            || (!lx.stop.contains(&stop_form(t)) && !is_allcaps(t))
+                    });
+                runs.push(Run {
+                    start: us[first].start,
+                    end: us[run_end - 1].end,
+                    sentence: si,
+                    clean,
+                    hint: hint.or(after_hint),
+                });
+            }
+        }
+    }
+
+    // person surnames seen in full names elsewhere ("Mahmoud Abbas … Abbas said")
+    if !name_parts.is_empty() {
+        let drop: HashSet<usize> = single_uncued
+            .into_iter()
+            .filter(|&k| {
+                let m = &mentions[k];
+                m.origin == Origin::Gazetteer
+                    && !is_prominent(gaz, &m.cands)
+                    && name_parts.contains(&fold(&text[m.start..m.end]))
+                    && !ev.supports(m.start, m.end)
+            })
+            .collect();
+        if !drop.is_empty() {
+            mentions = mentions
+                .into_iter()
+                .enumerate()
+                .filter(|(k, _)| !drop.contains(k))
+                .map(|(_, m)| m)
+                .collect();
+        }
+    }
+
+    // a small place as the sentence's first word, plural-looking or used in lower case
+    // elsewhere in the text ("Loans were…", "Border agents…"): a common word
+    let lower_text = text.to_lowercase();
+    mentions.retain(|m| {
+        if m.origin != Origin::Gazetteer || m.prep || m.hint.is_some() || is_big(gaz, &m.cands) {
+            return true;
+        }
+        let surf = &text[m.start..m.end];
+        if surf.contains(' ') {
+            return true;
+        }
+        let ti = layer.token_at_or_after(m.start);
+        let first_in_sentence = layer
+            .sentences
+            .get(m.sentence)
+            .is_some_and(|s| (s.tokens.start..ti).all(|k| layer.tokens[k].kind != TokenKind::Word));
+        if !first_in_sentence {
+            return true;
+        }
+        let low = surf.to_lowercase();
+        let used_lower = lower_text.match_indices(&low).any(|(i, _)| {
+            text.get(i..i + low.len()).is_some_and(|t| t == low)
+                && !text[..i].ends_with(char::is_alphanumeric)
+                && !text[i + low.len()..].starts_with(char::is_alphanumeric)
+        });
+        !(surf.ends_with('s') || used_lower)
+    });
+
+    // one-word speakers ("Walsh said", "said Walsh"), unless a big place (metonymy)
+    mentions.retain(|m| {
+        if m.origin != Origin::Gazetteer || m.hint.is_some() || text[m.start..m.end].contains(' ') {
+            return true;
+        }
+        if is_prominent(gaz, &m.cands)
+            || m.cands.first().is_some_and(|&c| {
+                gaz.record(c).population >= 100_000 && gaz.record(c).feature_class == 'P'
+            })
+            || ev.supports(m.start, m.end)
+        {
+            return true;
+        }
+        let ti = layer.token_at_or_after(m.end);
+        let next = layer.tokens.get(ti).map(|t| fold(t.text(text)));
+        let prev = layer
+            .token_at_or_after(m.start)
+            .checked_sub(1)
+            .and_then(|k| layer.tokens.get(k))
+            .map(|t| fold(t.text(text)));
+        let is_speech = |w: &Option<String>| w.as_ref().is_some_and(|w| lx.speech.contains(w));
+        !(is_speech(&next) || is_speech(&prev))
+    });
+
+    list_members(text, &ev, &runs, &mut mentions);
+
+    // LOC entities that no rule found
+    for en in entities.iter().filter(|e| e.label == "LOC") {
+        if en.end > text.len() || !text.is_char_boundary(en.start) || !text.is_char_boundary(en.end)
+        {
+            continue;
+        }
+        if mentions
+            .iter()
+            .any(|m| m.start < en.end && en.start < m.end)
+            || demonyms
+                .iter()
+                .any(|d| d.start < en.end && en.start < d.end)
+        {
+            continue;
+        }
+        let cands = gaz.candidates(&text[en.start..en.end]).to_vec();
+        let sentence = layer.sentence_at(en.start).unwrap_or(0);
+        mentions.push(Mention {
+            start: en.start,
+            end: en.end,
+            origin: Origin::Entity,
+            cands,
+            forced_country: None,
+            forced_admin1: None,
+            hint: None,
+            prep: false,
+            sentence,
+            group: 0,
+            container: None,
+            in_org: false,
+        });
+    }
+    mentions.sort_by_key(|m| (m.start, m.end));
+    link(text, &mut mentions);
+    (mentions, demonyms)
+}
+
+/// A capitalised run (after its leading function words).
+struct Run {
+    start: usize,
+    end: usize,
+    sentence: usize,
+    /// Nothing matched and no stop-listed, all-caps or demonym word: could be an unknown name.
+    clean: bool,
+    hint: Option<Hint>,
+}
+
+/// Coordinated lists ("Khutaytah, ‘Abbas, Masra’at Shamr, Qit’ah and Tal Bani") in which most
+/// members are places: the unknown clean members are places too (unresolved, cue origin).
+fn list_members(text: &str, ev: &Evidence, runs: &[Run], mentions: &mut Vec<Mention>) {
+    let placed = |r: &Run, ms: &[Mention]| ms.iter().any(|m| m.start >= r.start && m.end <= r.end);
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < runs.len() {
+        let mut j = i + 1;
+        let mut has_conj = false;
+        while j < runs.len()
+            && runs[j].sentence == runs[i].sentence
+            && runs[j - 1].end <= runs[j].start
+            && is_list_sep(&text[runs[j - 1].end..runs[j].start])
+        {
+            let sep = text[runs[j - 1].end..runs[j].start].trim();
+            has_conj |= sep.contains("and") || sep.contains("or");
+            j += 1;
+        }
+        let chain = &runs[i..j];
+        if chain.len() >= 3 && has_conj {
+            let n_placed = chain.iter().filter(|r| placed(r, mentions)).count();
+            if n_placed >= 2 && 3 * n_placed >= chain.len() {
+                let hint = chain.iter().find_map(|r| r.hint);
+                for r in chain.iter().filter(|r| r.clean && !placed(r, mentions)) {
+                    if ev.vetoes(r.start, r.end) {
+                        continue;
+                    }
+                    added.push(Mention {
+                        start: r.start,
+                        end: r.end,
+                        origin: Origin::Cue,
+                        cands: Vec::new(),
+                        forced_country: None,
+                        forced_admin1: None,
+                        hint,
+                        prep: true,
+                        sentence: r.sentence,
+                        group: 0,
+                        container: None,
+                        in_org: false,
+                    });
+                }
+            }
+        }
+        i = j;
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.start, m.end));
+}
+
+/// Number of leading function words of a run.
+fn leading_function(text: &str, us: &[Unit], from: usize, to: usize) -> usize {
+    let lx = lexicon();
+    (from..to)
+        .take_while(|&k| lx.function.contains(&fold(&text[us[k].start..us[k].end])))
+        .count()
+}
+
+/// Groups coordinated mentions, propagates list hints and links containers ("X, Y", "X in Y").
+pub(crate) fn link(text: &str, mentions: &mut [Mention]) {
+    for (k, m) in mentions.iter_mut().enumerate() {
+        m.group = k;
+    }
+    for k in 1..mentions.len() {
+        let (a, b) = (mentions[k - 1].end, mentions[k].start);
+        if a > b || mentions[k - 1].sentence != mentions[k].sentence {
+            continue;
+        }
+        let between = &text[a..b];
+        if is_list_sep(between) {
+            mentions[k].group = mentions[k - 1].group;
+            if mentions[k].hint.is_none() {
+                mentions[k].hint = mentions[k - 1].hint;
+            }
+        }
+        let t = between.trim();
+        if t == "," || t == "in" || t == "(" {
+            mentions[k - 1].container = Some(k);
+        }
+    }
+    // "Eastland and Callahan counties": a hint after the last member covers the list
+    for k in (1..mentions.len()).rev() {
+        if mentions[k - 1].group == mentions[k].group && mentions[k - 1].hint.is_none() {
+            mentions[k - 1].hint = mentions[k].hint;
+        }
+    }
+}
+
+/// Mentions for spans given from outside (gold toponyms): candidates plus cue context.
+pub(crate) fn given(gaz: &Db, layer: &TextLayer, spans: &[(usize, usize)]) -> Vec<Mention> {
+    let text = layer.text;
+    let lx = lexicon();
+    let mut out = Vec::new();
+    for &(s, e) in spans {
+        if s >= e || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        let surf = &text[s..e];
+        let trimmed = &surf[..surf.len() - possessive_len(surf)];
+        let mut forced_country = lx
+            .aliases
+            .get(trimmed)
+            .cloned()
+            .or_else(|| lx.demonyms.get(trimmed).filter(|c| !c.is_empty()).cloned());
+        let forced_admin1 = lx.abbreviations.get(trimmed).cloned();
+        if let Some((c, _)) = &forced_admin1 {
+            forced_country = Some(c.clone());
+        }
+        let cands = gaz.candidates(trimmed).to_vec();
+        let si = layer.sentence_at(s).unwrap_or(0);
+        // cue context from the sentence's units
+        let (mut prep, mut hint) = (false, None);
+        if let Some(sent) = layer.sentences.get(si) {
+            let us = units(layer, sent.tokens.clone(), gaz);
+            if let Some(ui) = us.iter().position(|u| u.start >= s) {
+                let (p, _, h) = cue_before(text, &us, ui);
+                prep = p;
+                hint = h;
+                if let Some(uj) = us.iter().position(|u| u.start >= e) {
+                    hint = hint.or(cue_after(text, &us, uj));
+                }
+            }
+        }
+        out.push(Mention {
+            start: s,
+            end: e,
+            origin: Origin::Given,
+            cands,
+            forced_country,
+            forced_admin1,
+            hint,
+            prep,
+            sentence: si,
+            group: 0,
+            container: None,
+            in_org: false,
+        });
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    link(text, &mut out);
+    out
+}

@@ -1,0 +1,609 @@
+//! Toponym resolution with document coherence: population and feature priors, country and
+//! first-level-division context (document-wide and local), "X, Y" containers, feature hints,
+//! and a second pass of proximity to the other resolved mentions (list members first).
+
+use crate::db::Db;
+use crate::lexicon::Hint;
+use crate::recognize::{Demonym, Mention, Origin};
+use sitrep_gazetteer::{haversine_km, name_key, Record, RecordId};
+use sitrep_model::{Actor, Place};
+use sitrep_text::fold;
+use std::collections::{HashMap, HashSet};
+
+/// Radius around list neighbours searched for unknown list members, km.
+const NEAR_KM: f64 = 30.0;
+
+/// Candidates (best base scores) that compete on proximity.
+const PROX_CANDIDATES: usize = 40;
+
+/// At most this many candidates (the most populous) are scored per mention.
+const MAX_CANDIDATES: usize = 300;
+
+/// Score weights. Hand-set on the dev sets (LGL, TR-News) and the founding example.
+mod w {
+    pub const POP: f64 = 1.0;
+    pub const POP_SMALL_HINT: f64 = 0.3;
+    pub const COUNTRY_DOC: f64 = 1.0;
+    pub const COUNTRY_LOCAL: f64 = 1.0;
+    pub const ADMIN1_DOC: f64 = 0.3;
+    pub const ADMIN1_LOCAL: f64 = 1.0;
+    pub const CONTAINER: f64 = 2.5;
+    pub const EXACT_NAME: f64 = 0.8;
+    pub const KEY_NAME: f64 = 0.5;
+    pub const GROUP_FEATURE: f64 = 0.8;
+    pub const ADMIN2_NAME: f64 = 1.5;
+    pub const SHADOWED_DIVISION: f64 = -0.8;
+    pub const PROX_GROUP: f64 = 2.5;
+    pub const PROX_SENTENCE: f64 = 0.8;
+    pub const PROX_DOC: f64 = 0.8;
+    pub const TEMPERATURE: f64 = 0.5;
+}
+
+/// Country and first-level-division context of one document.
+#[derive(Debug, Default)]
+pub(crate) struct Context {
+    /// Country → share of the document's country evidence (the most named country is 1).
+    country_doc: HashMap<String, f64>,
+    /// Sentence → countries named in it.
+    country_sent: HashMap<usize, HashSet<String>>,
+    /// First-level divisions the document may name.
+    admin1: Vec<Admin1Ctx>,
+}
+
+/// A first-level division named by a mention.
+#[derive(Debug)]
+struct Admin1Ctx {
+    /// The naming mention (its own candidates get no bonus from it).
+    mention: usize,
+    sentence: usize,
+    country: String,
+    /// name_key of its names.
+    keys: Vec<String>,
+    /// Centre: sources name divisions differently ("Deir ez-Zor", "Dayr Az Zawr"), so places
+    /// near a named division count as inside it (only when the mention is hinted or the
+    /// division is its first candidate).
+    centre: Option<(f64, f64)>,
+}
+
+/// Places this close to a named division's centre count as inside it, km.
+const ADMIN1_RADIUS_KM: f64 = 120.0;
+
+fn is_country(r: &Record) -> bool {
+    r.feature_class == 'A' && r.feature.starts_with("PCL")
+}
+
+fn is_large_area(r: &Record) -> bool {
+    is_country(r) || r.feature == "CONT" || r.feature == "ADM1" || r.feature == "RGN"
+}
+
+fn pop_prior(r: &Record) -> f64 {
+    ((1.0 + r.population as f64).ln() / (1.0 + 1.0e7f64).ln()).min(1.2)
+}
+
+fn feature_prior(r: &Record) -> f64 {
+    match r.feature.as_str() {
+        f if f.starts_with("PCL") => 1.0,
+        "CONT" => 1.0,
+        "RGN" => 2.5,
+        "ADM1" => 0.6,
+        "PPLC" => 0.5,
+        "PPLA" => 0.3,
+        "PPLA2" => 0.15,
+        "ADM2" | "ADM3" | "ADMD" => -0.3,
+        _ if r.feature_class == 'P' || r.feature_class == 'A' => 0.0,
+        _ => -0.3,
+    }
+}
+
+fn hint_bonus(h: Option<Hint>, r: &Record) -> f64 {
+    let p = r.feature_class == 'P';
+    match h {
+        None | Some(Hint::Area) => 0.0,
+        Some(Hint::Small) => {
+            if p {
+                0.5 - if r.population > 200_000 { 0.5 } else { 0.0 }
+            } else {
+                -1.0
+            }
+        }
+        Some(Hint::City) => {
+            if p {
+                0.4
+            } else {
+                -0.5
+            }
+        }
+        Some(Hint::Admin1) => match r.feature.as_str() {
+            "ADM1" => 1.5,
+            "ADM2" => 0.6,
+            "PPLA" | "PPLC" => 0.3,
+            f if f.starts_with("PCL") => -0.5,
+            _ => 0.0,
+        },
+        Some(Hint::Admin2) => match r.feature.as_str() {
+            "ADM2" => 1.2,
+            "ADM1" | "ADM3" => 0.4,
+            "PPLA2" => 0.3,
+            _ => 0.0,
+        },
+        Some(Hint::Country) => {
+            if is_country(r) {
+                1.5
+            } else {
+                0.0
+            }
+        }
+    }
+}
+
+/// Decreasing closeness: 1 at 0 km, ½ at 50 km, 0.2 at 200 km.
+fn closeness(km: f64) -> f64 {
+    1.0 / (1.0 + km / 50.0)
+}
+
+/// Candidate records of a mention: aliases and abbreviations first, then the gazetteer.
+pub(crate) fn candidate_records(gaz: &Db, text: &str, m: &Mention) -> Vec<RecordId> {
+    if let Some((c, a)) = &m.forced_admin1 {
+        return gaz.admin1_record(c, a).into_iter().collect();
+    }
+    if m.origin == Origin::Alias {
+        if let Some(c) = &m.forced_country {
+            return gaz.country(c).into_iter().collect();
+        }
+    }
+    let mut v: Vec<RecordId> = m.cands.iter().copied().take(MAX_CANDIDATES).collect();
+    if m.hint == Some(Hint::Admin2) && !m.cands.is_empty() {
+        // "Clay" in "Becker, Clay and Douglas counties": the county itself
+        if let Some(surface) = text.get(m.start..m.end) {
+            for suffix in [" County", " Parish", " District"] {
+                for &id in gaz.candidates(&format!("{surface}{suffix}")).iter() {
+                    if !v.contains(&id) {
+                        v.push(id);
+                    }
+                }
+            }
+        }
+    }
+    if m.origin == Origin::Given {
+        if let Some(c) = m.forced_country.as_deref().and_then(|c| gaz.country(c)) {
+            if !v.contains(&c) {
+                v.insert(0, c);
+            }
+        }
+    }
+    v
+}
+
+/// Builds the country/admin1 context from the recognised mentions, demonyms and actors.
+pub(crate) fn context(
+    gaz: &Db,
+    mentions: &[Mention],
+    cands: &[Vec<RecordId>],
+    demonyms: &[Demonym],
+    actors: &[Actor],
+) -> Context {
+    let mut ctx = Context::default();
+    let mut counts: HashMap<String, f64> = HashMap::new();
+    let mut add_country = |ctx: &mut Context, c: &str, sent: Option<usize>, wgt: f64| {
+        if c.is_empty() {
+            return;
+        }
+        *counts.entry(c.to_string()).or_default() += wgt;
+        if let Some(s) = sent {
+            ctx.country_sent.entry(s).or_default().insert(c.to_string());
+        }
+    };
+    for d in demonyms {
+        add_country(&mut ctx, &d.country, Some(d.sentence), 1.0);
+    }
+    for a in actors {
+        if let Some(c) = &a.country {
+            add_country(&mut ctx, c, None, 0.5);
+        }
+    }
+    for (k, (m, cs)) in mentions.iter().zip(cands).enumerate() {
+        if let Some(c) = &m.forced_country {
+            add_country(&mut ctx, c, Some(m.sentence), 1.0);
+        }
+        let Some(&top) = cs.first() else { continue };
+        let r = gaz.record(top);
+        if is_country(r) {
+            add_country(&mut ctx, &r.country, Some(m.sentence), 1.0);
+        } else if m.hint == Some(Hint::Admin1)
+            || m.forced_admin1.is_some()
+            || (r.feature == "ADM1"
+                && !matches!(m.hint, Some(Hint::City | Hint::Small))
+                && !cs.iter().any(|&c| {
+                    let p = gaz.record(c);
+                    p.feature_class == 'P' && p.country == r.country && p.population >= 10_000
+                }))
+        {
+            // every first-level division the mention may name
+            for &id in cs.iter().take(20) {
+                let r = gaz.record(id);
+                if r.feature == "ADM1" {
+                    let mut keys = vec![name_key(&r.name)];
+                    if let Some(a) = &r.admin1 {
+                        keys.push(name_key(a));
+                    }
+                    let centre =
+                        (m.hint == Some(Hint::Admin1) || id == top || m.forced_admin1.is_some())
+                            .then_some((r.lat, r.lon));
+                    ctx.admin1.push(Admin1Ctx {
+                        mention: k,
+                        sentence: m.sentence,
+                        country: r.country.clone(),
+                        keys,
+                        centre,
+                    });
+                    add_country(&mut ctx, &r.country, None, 0.3);
+                }
+            }
+        }
+    }
+    let max = counts.values().cloned().fold(0.0, f64::max);
+    if max > 0.0 {
+        ctx.country_doc = counts.into_iter().map(|(c, v)| (c, v / max)).collect();
+    }
+    ctx
+}
+
+/// One mention's resolution.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Choice {
+    pub record: Option<RecordId>,
+    pub confidence: f64,
+}
+
+fn admin1_key(r: &Record) -> Option<(String, String)> {
+    r.admin1.as_ref().map(|a| (r.country.clone(), name_key(a)))
+}
+
+/// Scores of the candidates of mention `k` without proximity.
+fn base_scores(
+    gaz: &Db,
+    text: &str,
+    mentions: &[Mention],
+    cands: &[Vec<RecordId>],
+    ctx: &Context,
+    k: usize,
+) -> Vec<f64> {
+    let m = &mentions[k];
+    let surface = fold(&text[m.start..m.end]);
+    let surface_key = name_key(&text[m.start..m.end]);
+    let local_countries: HashSet<&String> = (m.sentence.saturating_sub(1)..=m.sentence + 1)
+        .filter_map(|s| ctx.country_sent.get(&s))
+        .flatten()
+        .collect();
+    // the container's possible countries and divisions
+    let (mut cont_countries, mut cont_admin1) = (HashSet::new(), HashSet::new());
+    if let Some(c) = m.container {
+        for &id in cands[c].iter().take(20) {
+            let r = gaz.record(id);
+            if is_country(r) {
+                cont_countries.insert(r.country.clone());
+            } else if r.feature == "ADM1" {
+                cont_admin1.insert((r.country.clone(), name_key(&r.name)));
+                if let Some(a) = admin1_key(r) {
+                    cont_admin1.insert(a);
+                }
+            }
+        }
+    }
+    // a city and a division of the same name in one country: without a cue the city is meant
+    // ("Aleppo" the city, "Aleppo province" the governorate)
+    let cities: Vec<&Record> = cands[k]
+        .iter()
+        .map(|&id| gaz.record(id))
+        .filter(|r| r.feature_class == 'P' && (r.population >= 100_000 || r.feature != "PPL"))
+        .collect();
+    cands[k]
+        .iter()
+        .map(|&id| {
+            let r = gaz.record(id);
+            let division_shadowed = matches!(r.feature.as_str(), "ADM1" | "ADM2" | "ADM3")
+                && !matches!(m.hint, Some(Hint::Admin1 | Hint::Admin2 | Hint::Area))
+                && cities.iter().any(|c| c.country == r.country);
+            let pop_w = if m.hint == Some(Hint::Small) {
+                w::POP_SMALL_HINT
+            } else {
+                w::POP
+            };
+            let mut s = pop_w * pop_prior(r) + feature_prior(r) + hint_bonus(m.hint, r);
+            if division_shadowed {
+                s += w::SHADOWED_DIVISION;
+            }
+            // the preferred name, not only an alternate one ("Utah" is also an alternate name
+            // of a town)
+            if fold(&r.name) == surface {
+                s += w::EXACT_NAME;
+            } else if name_key(&r.name) == surface_key {
+                s += w::KEY_NAME;
+            }
+            if m.hint == Some(Hint::Admin2) && r.admin2.as_ref().is_some_and(|a| fold(a) == surface)
+            {
+                s += w::ADMIN2_NAME;
+            }
+            s += w::COUNTRY_DOC * ctx.country_doc.get(&r.country).copied().unwrap_or(0.0);
+            if local_countries.contains(&r.country) {
+                s += w::COUNTRY_LOCAL;
+            }
+            if !is_large_area(r) {
+                let key = r.admin1.as_deref().map(name_key);
+                let (mut local, mut doc) = (false, false);
+                for a in ctx
+                    .admin1
+                    .iter()
+                    .filter(|a| a.mention != k && a.country == r.country)
+                {
+                    let inside = key.as_ref().is_some_and(|key| a.keys.contains(key))
+                        || a.centre.is_some_and(|(la, lo)| {
+                            haversine_km(r.lat, r.lon, la, lo) < ADMIN1_RADIUS_KM
+                        });
+                    if inside {
+                        doc = true;
+                        local |= a.sentence == m.sentence;
+                    }
+                }
+                if local {
+                    s += w::ADMIN1_LOCAL;
+                } else if doc {
+                    s += w::ADMIN1_DOC;
+                }
+            }
+            if cont_countries.contains(&r.country) && !is_country(r) {
+                s += w::CONTAINER;
+            }
+            if !cont_admin1.is_empty() && r.feature != "ADM1" {
+                if let Some(a) = admin1_key(r) {
+                    if cont_admin1.contains(&a) {
+                        s += w::CONTAINER;
+                    }
+                }
+            }
+            s
+        })
+        .collect()
+}
+
+fn choose(gaz: &Db, scores: &[f64], cands: &[RecordId]) -> Choice {
+    let mut best = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    match best {
+        None => Choice {
+            record: None,
+            confidence: 0.0,
+        },
+        Some((i, b)) => {
+            // candidates within 25 km of the best are the same place (duplicates across
+            // sources, a city and its district): their shares add up
+            let best = gaz.record(cands[i]);
+            let (mut z, mut same) = (0.0, 0.0);
+            for (k, s) in scores.iter().enumerate() {
+                let e = ((s - b) / w::TEMPERATURE).exp();
+                z += e;
+                let r = gaz.record(cands[k]);
+                if k == i || haversine_km(best.lat, best.lon, r.lat, r.lon) < 25.0 {
+                    same += e;
+                }
+            }
+            Choice {
+                record: Some(cands[i]),
+                confidence: same / z,
+            }
+        }
+    }
+}
+
+/// Resolves every mention; returns places in mention order.
+pub(crate) fn resolve(
+    gaz: &Db,
+    text: &str,
+    mentions: &[Mention],
+    demonyms: &[Demonym],
+    actors: &[Actor],
+) -> Vec<Place> {
+    let cands: Vec<Vec<RecordId>> = mentions
+        .iter()
+        .map(|m| candidate_records(gaz, text, m))
+        .collect();
+    let ctx = context(gaz, mentions, &cands, demonyms, actors);
+    let keys: Vec<String> = mentions
+        .iter()
+        .map(|m| fold(&text[m.start..m.end]))
+        .collect();
+    let base: Vec<Vec<f64>> = (0..mentions.len())
+        .map(|k| base_scores(gaz, text, mentions, &cands, &ctx, k))
+        .collect();
+    let mut choices: Vec<Choice> = base
+        .iter()
+        .zip(&cands)
+        .map(|(s, c)| choose(gaz, s, c))
+        .collect();
+
+    // proximity passes: closeness to the other mentions' choices — same list, same sentence,
+    // and the confidently resolved rest of the document (one anchor per record)
+    let sentence_range: Vec<(usize, usize)> = {
+        let mut v = vec![(0, 0); mentions.len()];
+        let mut lo = 0;
+        while lo < mentions.len() {
+            let mut hi = lo + 1;
+            while hi < mentions.len() && mentions[hi].sentence == mentions[lo].sentence {
+                hi += 1;
+            }
+            for e in v.iter_mut().take(hi).skip(lo) {
+                *e = (lo, hi);
+            }
+            lo = hi;
+        }
+        v
+    };
+    for _ in 0..2 {
+        let mut doc_anchors: HashMap<RecordId, (f64, &str)> = HashMap::new();
+        for (k, c) in choices.iter().enumerate() {
+            if let Some(id) = c.record {
+                if c.confidence > 0.5 && !is_large_area(gaz.record(id)) {
+                    let e = doc_anchors.entry(id).or_insert((0.0, keys[k].as_str()));
+                    if c.confidence > e.0 {
+                        *e = (c.confidence, keys[k].as_str());
+                    }
+                }
+            }
+        }
+        let doc_anchors: Vec<(&Record, f64, &str)> = doc_anchors
+            .into_iter()
+            .map(|(id, (c, key))| (gaz.record(id), c, key))
+            .collect();
+        let mut next = choices.clone();
+        for k in 0..mentions.len() {
+            if cands[k].len() < 2 {
+                continue;
+            }
+            let m = &mentions[k];
+            // only the best-scored candidates compete on proximity
+            let mut order: Vec<usize> = (0..cands[k].len()).collect();
+            order.sort_by(|&x, &y| base[k][y].total_cmp(&base[k][x]));
+            let contenders: HashSet<usize> = order.into_iter().take(PROX_CANDIDATES).collect();
+            let (lo, hi) = sentence_range[k];
+            let scores: Vec<f64> = cands[k]
+                .iter()
+                .zip(&base[k])
+                .enumerate()
+                .map(|(i, (&id, &b))| {
+                    if !contenders.contains(&i) {
+                        return b;
+                    }
+                    let r = gaz.record(id);
+                    let (mut g, mut s, mut d) = (0.0f64, 0.0f64, 0.0f64);
+                    let mut same_kind = 0.0f64;
+                    for n in lo..hi {
+                        if n == k || keys[n] == keys[k] {
+                            continue;
+                        }
+                        let Some(a) = choices[n].record.map(|id| gaz.record(id)) else {
+                            continue;
+                        };
+                        let c = choices[n].confidence;
+                        // lists of one kind: states with states, counties with counties
+                        if mentions[n].group == m.group
+                            && a.feature == r.feature
+                            && a.feature_class == 'A'
+                        {
+                            same_kind = same_kind.max(c);
+                        }
+                        if is_large_area(a) {
+                            continue;
+                        }
+                        let v = c * closeness(haversine_km(r.lat, r.lon, a.lat, a.lon));
+                        if mentions[n].group == m.group {
+                            g = g.max(v);
+                        }
+                        s = s.max(v);
+                    }
+                    for &(a, c, key) in &doc_anchors {
+                        if key != keys[k] {
+                            d = d.max(c * closeness(haversine_km(r.lat, r.lon, a.lat, a.lon)));
+                        }
+                    }
+                    b + w::PROX_GROUP * g
+                        + w::PROX_SENTENCE * s
+                        + w::PROX_DOC * d
+                        + w::GROUP_FEATURE * same_kind
+                })
+                .collect();
+            next[k] = choose(gaz, &scores, &cands[k]);
+        }
+        choices = next;
+    }
+
+    // unknown list members: a record near their resolved neighbours whose name starts with
+    // the mention's key ("Buq" → "Al Buq‘ān" next to the other villages of the list)
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if !cands[k].is_empty() || m.origin != Origin::Cue {
+            continue;
+        }
+        let key = name_key(&text[m.start..m.end]);
+        if key.chars().count() < 3 {
+            continue;
+        }
+        let neighbours: Vec<&Record> = (0..mentions.len())
+            .filter(|&n| n != k && mentions[n].group == m.group)
+            .filter_map(|n| choices[n].record.filter(|_| choices[n].confidence > 0.5))
+            .map(|id| gaz.record(id))
+            .filter(|r| !is_large_area(r))
+            .collect();
+        let found = neighbours.iter().find_map(|a| {
+            gaz.within_km(a.lat, a.lon, NEAR_KM)
+                .into_iter()
+                .find(|&id| {
+                    gaz.names(id).iter().any(|nm| {
+                        let nk = name_key(nm);
+                        nk.split(' ').any(|w| w.starts_with(&key)) || nk.starts_with(&key)
+                    })
+                })
+        });
+        if let Some(id) = found {
+            choices[k] = Choice {
+                record: Some(id),
+                confidence: 0.4,
+            };
+        }
+    }
+
+    mentions
+        .iter()
+        .zip(&choices)
+        .map(|(m, c)| {
+            let surface = text[m.start..m.end].to_string();
+            let recog = match m.origin {
+                Origin::Given | Origin::Alias | Origin::Abbreviation => 1.0,
+                Origin::Entity => 0.9,
+                Origin::Cue => 0.8,
+                Origin::Gazetteer if m.in_org => 0.7,
+                Origin::Gazetteer => {
+                    if m.prep || m.hint.is_some() {
+                        1.0
+                    } else {
+                        0.85
+                    }
+                }
+            };
+            match c.record {
+                Some(id) => {
+                    let r = gaz.record(id);
+                    Place {
+                        text: surface,
+                        start: m.start,
+                        end: m.end,
+                        name: Some(r.name.clone()),
+                        id: Some(r.id.clone()),
+                        country: (!r.country.is_empty()).then(|| r.country.clone()),
+                        admin1: r.admin1.clone(),
+                        feature: Some(r.feature.clone()),
+                        lat: Some(r.lat),
+                        lon: Some(r.lon),
+                        confidence: (c.confidence * recog).clamp(0.05, 0.99),
+                    }
+                }
+                None => Place {
+                    text: surface,
+                    start: m.start,
+                    end: m.end,
+                    name: None,
+                    id: None,
+                    country: m.forced_country.clone().filter(|c| !c.is_empty()),
+                    admin1: m.forced_admin1.as_ref().map(|(_, a)| a.clone()),
+                    feature: None,
+                    lat: None,
+                    lon: None,
+                    confidence: 0.1 * recog,
+                },
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,370 @@
+//! The founding example and recognition/resolution tables.
+//!
+//! Gazetteer used: a small hand-made set of countries and cities written in this file (facts:
+//! names, ISO codes, approximate populations and coordinates), with distractors that share
+//! names (Ramadi in Iraq, "Homs" = Al Khums in Libya, Paris in Texas, a village "Abbas" in
+//! Iran, Vladimir in Russia), written to a temporary directory and then extended with the
+//! shared Who's On First Syria archive (`shared/data/gazetteer/whosonfirst-data-admin-sy.tar.gz`)
+//! through `sitrep_gazetteer::import`. No default gazetteer is needed (CI has none). The
+//! `#[ignore]`d test at the end runs the same checks on the default gazetteer plus the WOF
+//! import: `cargo test -p sitrep-geo -- --ignored`.
+
+use sitrep_gazetteer::{haversine_km, Gazetteer, Record};
+use sitrep_geo::Geoparser;
+use sitrep_model::Place;
+use sitrep_text::TextLayer;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
+
+struct R {
+    name: &'static str,
+    cc: &'static str,
+    admin1: &'static str,
+    feature: &'static str,
+    pop: u64,
+    lat: f64,
+    lon: f64,
+    alts: &'static [&'static str],
+}
+
+#[rustfmt::skip]
+const HAND: &[R] = &[
+    R { name: "Syria", cc: "SY", admin1: "", feature: "PCLI", pop: 22_000_000, lat: 35.0, lon: 38.0, alts: &["Syrian Arab Republic"] },
+    R { name: "Iraq", cc: "IQ", admin1: "", feature: "PCLI", pop: 38_000_000, lat: 33.0, lon: 44.0, alts: &[] },
+    R { name: "Russia", cc: "RU", admin1: "", feature: "PCLI", pop: 144_000_000, lat: 60.0, lon: 100.0, alts: &["Russian Federation"] },
+    R { name: "Israel", cc: "IL", admin1: "", feature: "PCLI", pop: 8_800_000, lat: 31.5, lon: 34.75, alts: &[] },
+    R { name: "United States", cc: "US", admin1: "", feature: "PCLI", pop: 327_000_000, lat: 39.76, lon: -98.5, alts: &["United States of America", "America"] },
+    R { name: "United Kingdom", cc: "GB", admin1: "", feature: "PCLI", pop: 66_000_000, lat: 54.75, lon: -2.7, alts: &[] },
+    R { name: "Iran", cc: "IR", admin1: "", feature: "PCLI", pop: 81_000_000, lat: 32.0, lon: 53.0, alts: &[] },
+    R { name: "Turkey", cc: "TR", admin1: "", feature: "PCLI", pop: 82_000_000, lat: 39.0, lon: 35.0, alts: &[] },
+    R { name: "France", cc: "FR", admin1: "", feature: "PCLI", pop: 67_000_000, lat: 46.0, lon: 2.0, alts: &[] },
+    R { name: "Germany", cc: "DE", admin1: "", feature: "PCLI", pop: 82_000_000, lat: 51.5, lon: 10.5, alts: &[] },
+    R { name: "Libya", cc: "LY", admin1: "", feature: "PCLI", pop: 6_700_000, lat: 28.0, lon: 17.0, alts: &[] },
+    R { name: "Aleppo", cc: "SY", admin1: "Aleppo", feature: "PPLA", pop: 1_602_264, lat: 36.2021, lon: 37.1343, alts: &["Halab"] },
+    R { name: "Damascus", cc: "SY", admin1: "Dimashq", feature: "PPLC", pop: 1_569_394, lat: 33.5102, lon: 36.2913, alts: &["Dimashq"] },
+    R { name: "Homs", cc: "SY", admin1: "Homs", feature: "PPLA", pop: 775_404, lat: 34.7268, lon: 36.7234, alts: &["Hims"] },
+    R { name: "Idlib", cc: "SY", admin1: "Idlib", feature: "PPLA", pop: 128_840, lat: 35.9306, lon: 36.6339, alts: &["Idleb"] },
+    R { name: "Ar Raqqah", cc: "SY", admin1: "Ar-Raqqah", feature: "PPLA", pop: 177_636, lat: 35.9528, lon: 39.0079, alts: &["Raqqa", "Raqqah"] },
+    R { name: "Deir ez-Zor", cc: "SY", admin1: "Deir ez-Zor", feature: "PPLA", pop: 242_565, lat: 35.3359, lon: 40.1408, alts: &["Dayr az Zawr", "Deir Ezzor"] },
+    R { name: "Abu Kamal", cc: "SY", admin1: "Deir ez-Zor", feature: "PPL", pop: 57_000, lat: 34.4506, lon: 40.9171, alts: &["Al Bukamal"] },
+    R { name: "Mosul", cc: "IQ", admin1: "Nineveh", feature: "PPLA", pop: 1_739_800, lat: 36.335, lon: 43.1189, alts: &["Al Mawsil"] },
+    R { name: "Fallujah", cc: "IQ", admin1: "Anbar", feature: "PPL", pop: 190_159, lat: 33.3558, lon: 43.7861, alts: &["Al Fallujah"] },
+    R { name: "Ramadi", cc: "IQ", admin1: "Anbar", feature: "PPLA", pop: 274_539, lat: 33.4258, lon: 43.2992, alts: &["Ar Ramadi"] },
+    R { name: "Baghdad", cc: "IQ", admin1: "Baghdad", feature: "PPLC", pop: 7_216_000, lat: 33.3406, lon: 44.4009, alts: &[] },
+    R { name: "Sochi", cc: "RU", admin1: "Krasnodar Krai", feature: "PPL", pop: 443_562, lat: 43.6028, lon: 39.7342, alts: &[] },
+    R { name: "Vladimir", cc: "RU", admin1: "Vladimir Oblast", feature: "PPLA", pop: 356_168, lat: 56.1366, lon: 40.3966, alts: &[] },
+    R { name: "Moscow", cc: "RU", admin1: "Moscow", feature: "PPLC", pop: 10_381_222, lat: 55.7522, lon: 37.6156, alts: &[] },
+    R { name: "Jerusalem", cc: "IL", admin1: "Jerusalem", feature: "PPLC", pop: 801_000, lat: 31.769, lon: 35.2163, alts: &[] },
+    R { name: "Paris", cc: "FR", admin1: "Île-de-France", feature: "PPLC", pop: 2_138_551, lat: 48.8534, lon: 2.3488, alts: &[] },
+    R { name: "Paris", cc: "US", admin1: "Texas", feature: "PPL", pop: 25_171, lat: 33.6609, lon: -95.5555, alts: &[] },
+    R { name: "Dallas", cc: "US", admin1: "Texas", feature: "PPL", pop: 1_300_092, lat: 32.7831, lon: -96.8067, alts: &[] },
+    R { name: "Texas", cc: "US", admin1: "Texas", feature: "ADM1", pop: 28_000_000, lat: 31.25, lon: -99.25, alts: &[] },
+    R { name: "Mobile", cc: "US", admin1: "Alabama", feature: "PPL", pop: 190_000, lat: 30.6944, lon: -88.0431, alts: &[] },
+    R { name: "Berlin", cc: "DE", admin1: "Berlin", feature: "PPLC", pop: 3_426_354, lat: 52.5244, lon: 13.4105, alts: &[] },
+    R { name: "Al Khums", cc: "LY", admin1: "Al Marqab", feature: "PPLA", pop: 201_943, lat: 32.6486, lon: 14.2619, alts: &["Homs", "Khoms"] },
+    R { name: "Abbas", cc: "IR", admin1: "Khuzestan", feature: "PPL", pop: 2_000, lat: 31.2, lon: 48.9, alts: &[] },
+    R { name: "May", cc: "US", admin1: "Texas", feature: "PPL", pop: 1_000, lat: 31.97, lon: -98.91, alts: &[] },
+];
+
+fn hand_made() -> Gazetteer {
+    let mut b = Gazetteer::builder();
+    for (i, r) in HAND.iter().enumerate() {
+        let rec = Record {
+            id: format!("test:{i}"),
+            name: r.name.into(),
+            country: r.cc.into(),
+            admin1: (!r.admin1.is_empty()).then(|| r.admin1.to_string()),
+            admin2: None,
+            feature_class: if r.feature.starts_with("PPL") {
+                'P'
+            } else {
+                'A'
+            },
+            feature: r.feature.into(),
+            population: r.pop,
+            lat: r.lat,
+            lon: r.lon,
+            geonames_id: None,
+            wof_id: None,
+        };
+        b.add(rec, r.alts);
+    }
+    b.build()
+}
+
+/// Hand-made set + WOF Syria, built once per test binary.
+fn gazetteer() -> Arc<Gazetteer> {
+    static G: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+    G.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("sitrep-geo-founding-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        hand_made().write(&dir).expect("write hand-made gazetteer");
+        let wof = PathBuf::from(SHARED).join("data/gazetteer/whosonfirst-data-admin-sy.tar.gz");
+        sitrep_gazetteer::import(&dir, &[wof], &|_| {}).expect("import WOF Syria");
+        let g = Gazetteer::open(&dir).expect("open");
+        std::fs::remove_dir_all(&dir).ok();
+        Arc::new(g)
+    })
+    .clone()
+}
+
+fn founding_text() -> String {
+    std::fs::read_to_string(format!("{SHARED}/examples/isis-defeat-announcement.txt"))
+        .expect("founding example")
+}
+
+/// The `n`-th (0-based) place whose surface is `surface`.
+fn nth<'a>(places: &'a [Place], surface: &str, n: usize) -> &'a Place {
+    places
+        .iter()
+        .filter(|p| p.text == surface)
+        .nth(n)
+        .unwrap_or_else(|| panic!("no place #{n} {surface:?} in {:?}", texts(places)))
+}
+
+fn texts(places: &[Place]) -> Vec<&str> {
+    places.iter().map(|p| p.text.as_str()).collect()
+}
+
+fn km(p: &Place, lat: f64, lon: f64) -> f64 {
+    match (p.lat, p.lon) {
+        (Some(a), Some(b)) => haversine_km(a, b, lat, lon),
+        _ => f64::INFINITY,
+    }
+}
+
+fn check_founding(geo: &Geoparser) {
+    let text = founding_text();
+    let layer = TextLayer::new(&text);
+    let places = geo.parse(&layer, &[], &[]);
+    for p in &places {
+        assert_eq!(&text[p.start..p.end], p.text, "offsets of {p:?}");
+        assert!((0.0..=1.0).contains(&p.confidence));
+    }
+    // (surface, occurrence, country, lat, lon): the Deir ez-Zor villages near Abu Kamal at
+    // their own positions, the first Ramadi in Iraq, the cities.
+    #[rustfmt::skip]
+    let table: &[(&str, usize, &str, f64, f64)] = &[
+        ("Jalaa", 0, "SY", 34.633, 40.841),
+        ("Ramadi", 1, "SY", 34.635, 40.873),
+        ("Buq", 0, "SY", 34.617, 40.901),
+        ("al-Sayyal", 0, "SY", 34.573, 40.906),
+        ("‘Abbas", 0, "SY", 34.690, 40.805),
+        ("Qit’ah", 0, "SY", 34.662, 40.791),
+        ("Ramadi", 0, "IQ", 33.426, 43.299),
+        ("Aleppo", 0, "SY", 36.202, 37.134),
+        ("Mosul", 0, "IQ", 36.335, 43.119),
+        ("Fallujah", 0, "IQ", 33.356, 43.786),
+        ("Raqqa", 0, "SY", 35.953, 39.008),
+        ("Deir Ezzor", 0, "SY", 35.336, 40.141),
+        ("Homs", 0, "SY", 34.727, 36.723),
+        ("Idlib", 0, "SY", 35.931, 36.634),
+        ("Sochi", 0, "RU", 43.603, 39.734),
+        ("Jerusalem", 0, "IL", 31.769, 35.216),
+    ];
+    for &(surface, n, cc, lat, lon) in table {
+        let p = nth(&places, surface, n);
+        assert_eq!(p.country.as_deref(), Some(cc), "{surface} #{n}: {p:?}");
+        let d = km(p, lat, lon);
+        assert!(d < 25.0, "{surface} #{n} is {d:.0} km off: {p:?}");
+        if cc == "SY" && lat < 35.0 && lon > 40.5 {
+            assert!(
+                km(p, 34.45, 40.92) < 40.0,
+                "{surface} not near Abu Kamal: {p:?}"
+            );
+        }
+    }
+    // "Deir Ezzor province" is the governorate, not the city
+    let prov = nth(&places, "Deir Ezzor", 2);
+    assert_eq!(prov.feature.as_deref(), Some("ADM1"), "{prov:?}");
+    // not places: demonyms, organisation names, people
+    for not in [
+        "Syrian",
+        "Russian",
+        "Syrian Democratic Forces",
+        "Vladimir",
+        "Putin",
+        "Western",
+    ] {
+        assert!(
+            places.iter().all(|p| p.text != not),
+            "{not:?} taken as a place: {:?}",
+            texts(&places)
+        );
+    }
+}
+
+#[test]
+fn founding_example_hand_made_plus_wof() {
+    check_founding(&Geoparser::new(gazetteer()));
+}
+
+/// (sentence, expected place surfaces in order)
+#[rustfmt::skip]
+const RECOGNITION: &[(&str, &[&str])] = &[
+    ("Mahmoud Abbas met officials in Paris on Monday.", &["Paris"]),
+    ("President Abbas said the talks would resume. Abbas left for Berlin.", &["Berlin"]),
+    ("Paris Hilton arrived in Berlin.", &["Berlin"]),
+    ("The Syrian Democratic Forces captured Raqqa in October.", &["Raqqa"]),
+    ("Bank of America opened an office in Aleppo.", &["Aleppo"]),
+    ("May was quiet in Homs, and fighting will resume in May.", &["Homs"]),
+    ("Mobile phones were seized at a checkpoint near Mosul.", &["Mosul"]),
+    ("The convoy left Mobile, Ala., on Friday.", &["Mobile", "Ala."]),
+    ("Russian President Vladimir Putin flew to Sochi.", &["Sochi"]),
+    ("Syrian troops entered the town of Qaryatayn and the villages of Jalaa, Ramadi and Buq.", &["Qaryatayn", "Jalaa", "Ramadi", "Buq"]),
+    ("Shelling hit Raqqa province and the Deir Ezzor countryside.", &["Raqqa", "Deir Ezzor"]),
+    ("U.S.-backed fighters advanced towards Raqqa, Syria.", &["U.S.", "Raqqa", "Syria"]),
+    ("The Russia-Iran-Turkey agreement was reached in Sochi.", &["Russia", "Iran", "Turkey", "Sochi"]),
+    ("\"We're leaving Aleppo,\" Will said.", &["Aleppo"]),
+    ("The Texas Department of Health said the Mayor of Paris was briefed.", &["Texas", "Paris"]),
+    ("Aid reached the Middle East and the EU.", &["Middle East", "EU"]),
+    ("Rethinking Syria-Iraq relations.", &["Syria", "Iraq"]),
+    ("Loans were granted in Aleppo, Syria.", &["Aleppo", "Syria"]),
+];
+
+#[test]
+fn recognition_table() {
+    let geo = Geoparser::new(gazetteer());
+    for &(sentence, want) in RECOGNITION {
+        let layer = TextLayer::new(sentence);
+        let places = geo.parse(&layer, &[], &[]);
+        assert_eq!(texts(&places), want, "{sentence}");
+    }
+}
+
+#[test]
+fn resolution_uses_context() {
+    let geo = Geoparser::new(gazetteer());
+    // (text, surface, expected country, expected admin1 or "")
+    #[rustfmt::skip]
+    let table: &[(&str, &str, &str, &str)] = &[
+        ("Police in Paris, Texas, arrested two men near Dallas.", "Paris", "US", "Texas"),
+        ("Police in Paris arrested two men.", "Paris", "FR", ""),
+        ("Clashes in Homs left four dead, the Syrian Observatory said.", "Homs", "SY", "Homs"),
+        ("Rockets hit Ramadi and Fallujah.", "Ramadi", "IQ", "Anbar"),
+        ("The army took the villages of Ramadi and Jalaa in Deir Ezzor province.", "Ramadi", "SY", ""),
+    ];
+    for &(text, surface, cc, admin1) in table {
+        let layer = TextLayer::new(text);
+        let places = geo.parse(&layer, &[], &[]);
+        let p = nth(&places, surface, 0);
+        assert_eq!(p.country.as_deref(), Some(cc), "{text}: {p:?}");
+        if !admin1.is_empty() {
+            assert_eq!(p.admin1.as_deref(), Some(admin1), "{text}: {p:?}");
+        }
+    }
+}
+
+#[test]
+fn unresolvable_mentions_keep_nulls_and_do_not_break_the_rest() {
+    let geo = Geoparser::new(gazetteer());
+    let text = "Fighters withdrew from the village of Zzyzxqor to Aleppo.";
+    let layer = TextLayer::new(text);
+    let places = geo.parse(&layer, &[], &[]);
+    assert_eq!(texts(&places), ["Zzyzxqor", "Aleppo"]);
+    let u = &places[0];
+    assert!(u.id.is_none() && u.lat.is_none() && u.name.is_none());
+    assert!(u.confidence < 0.3);
+    assert_eq!(places[1].country.as_deref(), Some("SY"));
+    assert!(places[1].confidence > 0.5);
+}
+
+#[test]
+fn gold_spans_are_resolved_in_context() {
+    let geo = Geoparser::new(gazetteer());
+    let text = "Rockets hit Ramadi and Fallujah. Later the villages of Jalaa and Ramadi in Deir Ezzor province fell.";
+    let layer = TextLayer::new(text);
+    let first = text.find("Ramadi").unwrap_or(0);
+    let second = text.rfind("Ramadi").unwrap_or(0);
+    let spans = [(second, second + 6), (first, first + 6), (0, 0), (3, 200)];
+    let places = geo.resolve_spans(&layer, &spans);
+    assert_eq!(places.len(), 2, "empty and out-of-range spans are skipped");
+    assert_eq!(places[0].start, first, "text order");
+    assert_eq!(places[0].country.as_deref(), Some("IQ"));
+    assert_eq!(places[1].country.as_deref(), Some("SY"));
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let geo = Geoparser::new(gazetteer());
+    for text in [
+        "",
+        "‘",
+        "‘Abbas",
+        "al-",
+        "AL-SAYYAL, SYRIA — near Raqqa’s",
+        "Deir ez-Zor-based ‘Abbas’ of-the Of Of Of",
+        "Kan.",
+        ", La.",
+        "\u{feff}Paris\u{200b}, Texas",
+    ] {
+        let layer = TextLayer::new(text);
+        for p in geo.parse(&layer, &[], &[]) {
+            assert_eq!(&text[p.start..p.end], p.text);
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs the default gazetteer (sitrep setup); run with --ignored"]
+fn founding_example_default_plus_wof() {
+    let dir = sitrep_gazetteer::default_dir();
+    let tmp = std::env::temp_dir().join(format!("sitrep-geo-default-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).expect("temp dir");
+    Gazetteer::open(&dir)
+        .expect("default gazetteer")
+        .write(&tmp)
+        .expect("copy");
+    let wof = PathBuf::from(SHARED).join("data/gazetteer/whosonfirst-data-admin-sy.tar.gz");
+    sitrep_gazetteer::import(&tmp, &[wof], &|_| {}).expect("import WOF Syria");
+    let g = Gazetteer::open(&tmp).expect("open");
+    std::fs::remove_dir_all(&tmp).ok();
+    check_founding(&Geoparser::new(Arc::new(g)));
+}
+
+fn entity(text: &str, surface: &str, label: &str) -> sitrep_model::Entity {
+    let start = text.find(surface).unwrap_or(0);
+    sitrep_model::Entity {
+        text: surface.into(),
+        start,
+        end: start + surface.len(),
+        label: label.into(),
+    }
+}
+
+#[test]
+fn entities_and_actors_veto_or_add() {
+    let geo = Geoparser::new(gazetteer());
+    // PER entity vetoes a one-word place; LOC entity adds an unknown one
+    let text = "Officials met Abbas in Aleppo. Fighters gathered at Zzyqaryat.";
+    let layer = TextLayer::new(text);
+    let plain = geo.parse(&layer, &[], &[]);
+    assert!(
+        plain.iter().any(|p| p.text == "Abbas"),
+        "{:?}",
+        texts(&plain)
+    );
+    let ents = [
+        entity(text, "Abbas", "PER"),
+        entity(text, "Zzyqaryat", "LOC"),
+    ];
+    let places = geo.parse(&layer, &ents, &[]);
+    assert_eq!(texts(&places), ["Aleppo", "Zzyqaryat"]);
+    assert!(places[1].id.is_none());
+    // an actor span covering a place in its name vetoes it
+    let text = "The Raqqa Police Brigade withdrew to Homs.";
+    let layer = TextLayer::new(text);
+    assert_eq!(texts(&geo.parse(&layer, &[], &[])), ["Raqqa", "Homs"]);
+    let start = text.find("Raqqa Police Brigade").unwrap_or(0);
+    let actor = sitrep_model::Actor {
+        text: "Raqqa Police Brigade".into(),
+        start,
+        end: start + "Raqqa Police Brigade".len(),
+        name: "Raqqa Police Brigade".into(),
+        kind: "political_militia".into(),
+        country: Some("SY".into()),
+    };
+    assert_eq!(texts(&geo.parse(&layer, &[], &[actor])), ["Homs"]);
+}
