@@ -230,8 +230,21 @@ fn eval(args: EvalArgs) -> Result<i32> {
     } else {
         args.sets.clone()
     };
+    let gazetteer =
+        if args.task == EvalTask::Geo {
+            let dir = args.location.dir();
+            Some(sitrep_gazetteer::Gazetteer::open(&dir).with_context(|| {
+                format!("geo evaluation needs a gazetteer at {}", dir.display())
+            })?)
+        } else {
+            None
+        };
     for set in &sets {
         let report = match args.task {
+            EvalTask::Geo => match &gazetteer {
+                Some(g) => sitrep_geo::eval::run(&shared, set, g),
+                None => unreachable!("opened above for the geo task"),
+            },
             EvalTask::Ner => {
                 let split = match set.as_str() {
                     "testa" | "dev" => sitrep_eval::Split::Dev,
@@ -246,7 +259,6 @@ fn eval(args: EvalArgs) -> Result<i32> {
                 "case2021" | "test" => sitrep_events::eval::run(&shared),
                 other => anyhow::bail!("unknown events set {other:?} (case2021)"),
             },
-            other => anyhow::bail!("evaluation {other:?} is not available in this build yet"),
         }
         .map_err(|e| anyhow::anyhow!(e))
         .with_context(|| format!("evaluating {set}"))?;
