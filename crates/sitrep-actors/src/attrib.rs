@@ -1337,11 +1337,42 @@ fn continuation_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
     }
 }
 
+/// Phrases that name no one ("according to reports"): `data/unattributed_sources.txt`.
+static UNATTRIBUTED: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/unattributed_sources.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether a source span names no one: "reports", "some estimates", "local media reports".
+fn names_no_one(source: &str) -> bool {
+    let folded = sitrep_text::fold(source);
+    let mut words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.len() > 1
+        && matches!(
+            words[0],
+            "the" | "some" | "local" | "media" | "news" | "unconfirmed" | "several" | "various"
+        )
+    {
+        words.remove(0);
+    }
+    words.len() == 1 && UNATTRIBUTED.contains(&words[0])
+}
+
 /// Builds the contract quote: canonical source name, relays nearest first.
 fn to_quote(cx: &Ctx, actors: &[Actor], c: &Cand) -> Quote {
     let text = cx.text;
     let mut via: Vec<(usize, Relay)> = Vec::new();
-    let source = c.source.map(|(s, e)| {
+    let source = c.source.filter(|&(s, e)| {
+        let (s, e) = trim_span(text, s, e);
+        !names_no_one(&text[s..e])
+    });
+    let source = source.map(|(s, e)| {
         let (s, e) = trim_span(text, s, e);
         let inside: Vec<&Actor> = actors
             .iter()

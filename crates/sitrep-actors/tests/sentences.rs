@@ -345,3 +345,15 @@ fn nouns_and_headlines_are_not_cues() {
         assert!(quotes_of(text).is_empty(), "{text}: {:#?}", quotes_of(text));
     }
 }
+
+#[test]
+fn according_to_reports_has_no_source() {
+    let text = "Other locations were liberated in quick succession according to reports, including Khutaytah. The town fell, according to local media reports.";
+    let layer = sitrep_text::TextLayer::new(text);
+    let actors = sitrep_actors::actors(&layer, &[]);
+    let quotes = sitrep_actors::quotes(&layer, &[], &actors);
+    assert!(!quotes.is_empty(), "the attribution is still found");
+    for q in &quotes {
+        assert!(q.source.is_none(), "{q:?}");
+    }
+}

@@ -68,6 +68,12 @@ impl Pipeline {
         lap(&mut times.actors);
         if let Some(geo) = &self.geo {
             analysis.places = geo.parse(&layer, &analysis.entities, &analysis.actors);
+            // A name the geoparser kept as a place (it rejects person names that are also
+            // places) is not a person actor: "including Khutaytah, ‘Abbas, …".
+            let places = &analysis.places;
+            analysis.actors.retain(|a| {
+                a.kind != "person" || !places.iter().any(|p| p.start == a.start && p.end == a.end)
+            });
         }
         lap(&mut times.places);
         analysis.quotes = sitrep_actors::quotes(&layer, &analysis.entities, &analysis.actors);

@@ -289,13 +289,31 @@ struct Evidence<'a> {
 }
 
 impl Evidence<'_> {
-    /// A PER/ORG/MISC entity or an actor strictly larger than the span covers it.
+    /// A PER/ORG entity covering the span, a MISC entity or an actor strictly larger than it.
+    /// (A MISC tag on exactly a gazetteer name — "near al-Sayyal" — is the tagger's doubt, not
+    /// evidence against the place.)
     fn vetoes(&self, start: usize, end: usize) -> bool {
+        let covers = |s: usize, e: usize| s <= start && end <= e && (s < start || end < e);
+        self.entities.iter().any(|en| match en.label.as_str() {
+            "LOC" => false,
+            "MISC" => covers(en.start, en.end),
+            _ => en.start <= start && end <= en.end,
+        }) || self.actors.iter().any(|a| covers(a.start, a.end))
+    }
+    /// Inside a list that is mostly places, only a strictly larger entity or actor vetoes a
+    /// member: a PER tag on one unknown village among known ones is the tagger's guess.
+    fn vetoes_list_member(&self, start: usize, end: usize) -> bool {
         let covers = |s: usize, e: usize| s <= start && end <= e && (s < start || end < e);
         self.entities
             .iter()
-            .any(|en| en.label != "LOC" && en.start <= start && end <= en.end)
+            .any(|en| en.label != "LOC" && covers(en.start, en.end))
             || self.actors.iter().any(|a| covers(a.start, a.end))
+    }
+    /// A non-person actor overlaps the span (a LOC tag inside "Hayat Ta?rir al-Sham").
+    fn inside_group_actor(&self, start: usize, end: usize) -> bool {
+        self.actors
+            .iter()
+            .any(|a| a.kind != "person" && a.start < end && start < a.end)
     }
     /// A LOC entity covers exactly this span.
     fn supports(&self, start: usize, end: usize) -> bool {
@@ -835,9 +853,10 @@ pub(crate) fn recognize(
         {
             continue;
         }
-        if mentions
-            .iter()
-            .any(|m| m.start < en.end && en.start < m.end)
+        if ev.inside_group_actor(en.start, en.end)
+            || mentions
+                .iter()
+                .any(|m| m.start < en.end && en.start < m.end)
             || demonyms
                 .iter()
                 .any(|d| d.start < en.end && en.start < d.end)
@@ -900,7 +919,7 @@ fn list_members(text: &str, ev: &Evidence, runs: &[Run], mentions: &mut Vec<Ment
             if n_placed >= 2 && 3 * n_placed >= chain.len() {
                 let hint = chain.iter().find_map(|r| r.hint);
                 for r in chain.iter().filter(|r| r.clean && !placed(r, mentions)) {
-                    if ev.vetoes(r.start, r.end) {
+                    if ev.vetoes_list_member(r.start, r.end) {
                         continue;
                     }
                     added.push(Mention {
