@@ -8,6 +8,11 @@ mod render;
 
 use clap::Parser;
 
+/// The analysis allocates many small strings (folded keys, features); mimalloc handles that
+/// pattern markedly faster than the system allocator (measured with `sitrep bench`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args = cli::Cli::parse();
     let code = match cli::run(args) {
