@@ -70,6 +70,18 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..(r.end - trail).max(r.start + lead)
 }
 
+/// The pair of the marks at byte `open` and `close`.
+fn pair(text: &str, open: usize, close: usize, double: bool, multi: bool) -> QuotePair {
+    let mark_len = text[open..].chars().next().map_or(1, char::len_utf8);
+    QuotePair {
+        open,
+        close,
+        content: trim_range(text, open + mark_len..close),
+        double,
+        multi_paragraph: multi,
+    }
+}
+
 /// Finds the quotation pairs of `text`, whose paragraphs are `paragraphs`.
 pub(crate) fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuotePair> {
     let mut out = Vec::new();
