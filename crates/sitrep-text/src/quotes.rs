@@ -117,17 +117,7 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuoteP
                     Role::Close => {
                         let opened = open_double.take().or(carried.take());
                         if let Some(o) = opened {
-                            let multi = o < p.start;
-                            out.push(QuotePair {
-                                open: o,
-                                close: i,
-                                content: trim_range(
-                                    text,
-                                    o + text[o..].chars().next().map_or(1, char::len_utf8)..i,
-                                ),
-                                double: true,
-                                multi_paragraph: multi,
-                            });
+                            out.push(pair(text, o, i, true, o < p.start));
                         }
                     }
                 }
@@ -136,16 +126,7 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuoteP
                     Some(Role::Open) => open_single = Some(i),
                     Some(Role::Close) => {
                         if let Some(o) = open_single.take() {
-                            out.push(QuotePair {
-                                open: o,
-                                close: i,
-                                content: trim_range(
-                                    text,
-                                    o + text[o..].chars().next().map_or(1, char::len_utf8)..i,
-                                ),
-                                double: false,
-                                multi_paragraph: false,
-                            });
+                            out.push(pair(text, o, i, false, false));
                         }
                     }
                     None => {}
