@@ -9,17 +9,21 @@ use std::sync::Arc;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
 
-fn analysis() -> Analysis {
-    let text = std::fs::read_to_string(format!("{SHARED}/examples/isis-defeat-announcement.txt"))
-        .expect("founding example");
+/// The pipeline over a gazetteer imported from the shared WOF Syria archive.
+fn pipeline() -> Pipeline {
     let dir = tempfile::tempdir().unwrap();
     let wof = std::path::PathBuf::from(format!(
         "{SHARED}/data/gazetteer/whosonfirst-data-admin-sy.tar.gz"
     ));
     sitrep_gazetteer::import(dir.path(), &[wof], &|_| {}).expect("import WOF Syria");
     let gaz = Gazetteer::open(dir.path()).expect("open");
-    let pipeline = Pipeline::new(Some(Arc::new(gaz)));
-    pipeline.analyze(Document {
+    Pipeline::new(Some(Arc::new(gaz)))
+}
+
+fn analysis() -> Analysis {
+    let text = std::fs::read_to_string(format!("{SHARED}/examples/isis-defeat-announcement.txt"))
+        .expect("founding example");
+    pipeline().analyze(Document {
         id: "isis".into(),
         published: Some(jiff::civil::date(2017, 12, 7)),
         text,
@@ -45,28 +49,66 @@ fn near(e: &Event, lat: f64, lon: f64, km: f64) -> bool {
         .is_some_and(|d| d <= km)
 }
 
+/// Every span of every kind indexes `document.text` in code points.
+fn assert_offsets(a: &Analysis) {
+    for m in &a.times {
+        assert_eq!(chars(a, m.start, m.end), m.text);
+    }
+    for m in &a.places {
+        assert_eq!(chars(a, m.start, m.end), m.text);
+    }
+    for m in &a.entities {
+        assert_eq!(chars(a, m.start, m.end), m.text);
+    }
+    for m in &a.actors {
+        assert_eq!(chars(a, m.start, m.end), m.text);
+    }
+    for q in &a.quotes {
+        assert_eq!(chars(a, q.content.start, q.content.end), q.content.text);
+    }
+    for q in &a.quotes {
+        for s in q.cue.iter() {
+            assert_eq!(chars(a, s.start, s.end), s.text);
+        }
+        if let Some(s) = &q.source {
+            assert_eq!(chars(a, s.start, s.end), s.text);
+        }
+        for r in &q.via {
+            assert_eq!(chars(a, r.start, r.end), r.text);
+        }
+    }
+    for e in &a.events {
+        assert_eq!(chars(a, e.evidence.start, e.evidence.end), e.evidence.text);
+    }
+}
+
+#[test]
+fn real_articles_give_valid_spans_and_no_errors() {
+    let pipeline = pipeline();
+    let corpus = std::fs::read_to_string(format!("{SHARED}/data/corpus/guardian-syria-2019.jsonl"))
+        .expect("corpus");
+    let mut places = 0;
+    for line in corpus.lines().take(60) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let a = pipeline.analyze(Document {
+            id: v["id"].as_str().unwrap_or("?").into(),
+            published: v["published"]
+                .as_str()
+                .and_then(|d| d.get(..10)?.parse().ok()),
+            text: v["text"].as_str().unwrap().into(),
+            ..Document::default()
+        });
+        assert!(a.errors.is_empty(), "{:?}", a.errors);
+        assert_offsets(&a);
+        places += a.places.len();
+    }
+    assert!(places > 300, "only {places} places in 60 Syria articles");
+}
+
 #[test]
 fn founding_example_end_to_end() {
     let a = analysis();
-    // Offsets are code points into document.text for every kind of finding.
-    for m in &a.times {
-        assert_eq!(chars(&a, m.start, m.end), m.text);
-    }
-    for m in &a.places {
-        assert_eq!(chars(&a, m.start, m.end), m.text);
-    }
-    for m in &a.entities {
-        assert_eq!(chars(&a, m.start, m.end), m.text);
-    }
-    for m in &a.actors {
-        assert_eq!(chars(&a, m.start, m.end), m.text);
-    }
-    for q in &a.quotes {
-        assert_eq!(chars(&a, q.content.start, q.content.end), q.content.text);
-    }
-    for e in &a.events {
-        assert_eq!(chars(&a, e.evidence.start, e.evidence.end), e.evidence.text);
-    }
+    assert_offsets(&a);
 
     // Times.
     let time = |t: &str| {
