@@ -12,6 +12,7 @@ mod store;
 
 pub mod eval;
 mod geonames;
+mod natural_earth;
 mod setup;
 mod wof;
 

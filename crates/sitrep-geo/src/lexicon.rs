@@ -58,6 +58,8 @@ pub(crate) struct Lexicon {
     pub strong: HashSet<String>,
     /// Folded organisation head words ("Texas Department", "Gainesville Police").
     pub org_heads: HashSet<String>,
+    /// Folded titles a place may open ("Aleppo Mayor", "Texas Senator").
+    pub titles: HashSet<String>,
     /// Folded company words ("Bank of America": the place is part of a company's name).
     pub companies: HashSet<String>,
     /// Folded speech verbs ("Walsh said").
@@ -91,6 +93,9 @@ impl Lexicon {
         }
         for l in lines(include_str!("../data/org_heads.txt")) {
             lx.org_heads.insert(fold(l.trim()));
+        }
+        for l in lines(include_str!("../data/titles.txt")) {
+            lx.titles.insert(fold(l.trim()));
         }
         for l in lines(include_str!("../data/companies.txt")) {
             lx.companies.insert(fold(l.trim()));

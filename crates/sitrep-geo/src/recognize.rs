@@ -375,6 +375,81 @@ fn cue_after(text: &str, us: &[Unit], j: usize) -> Option<Hint> {
     lexicon().after.get(&text[u.start..u.end]).copied()
 }
 
+/// Days of the week and months (and their abbreviations; not "May", a given name too).
+fn is_calendar_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let w = stop_form(w);
+    WORDS.contains(&w.as_str())
+}
+
+/// The unit index where a dateline opening the sentence ends: "WASHINGTON Barack Obama…",
+/// "NEW YORK The…", "AUSTIN, Texas A white…" — one or more all-caps words, optionally a comma
+/// and one or two capitalised words, then a capitalised word that is not all-caps. The
+/// capitalised run must break there, or the place is taken for part of a longer name.
+fn dateline_end(text: &str, us: &[Unit]) -> Option<usize> {
+    let w = |k: usize| us.get(k).filter(|u| u.word).map(|u| &text[u.start..u.end]);
+    let caps = |k: usize| {
+        w(k).is_some_and(|s| is_allcaps(s) && s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            || (k > 0 && w(k).is_some_and(|s| is_allcaps(s) && s.len() >= 2))
+    };
+    if !caps(0) {
+        return None;
+    }
+    let mut k = 1;
+    while k < us.len() && caps(k) && k < 4 {
+        k += 1;
+    }
+    let opens_mixed = |k: usize| w(k).is_some_and(|s| is_cap(s) && !is_allcaps(s));
+    if us
+        .get(k)
+        .is_some_and(|u| !u.word && text[u.start..u.end].starts_with(','))
+    {
+        // "AUSTIN, Texas A …": the state or country, then the sentence
+        for len in [1, 2] {
+            let (a, b) = (k + 1, k + 1 + len);
+            if (a..b).all(opens_mixed) && opens_mixed(b) {
+                let glued = (a..b).all(|x| us[x + 1].start == us[x].end + 1);
+                if glued {
+                    return Some(b);
+                }
+            }
+        }
+        return None;
+    }
+    opens_mixed(k).then_some(k)
+}
+
 /// Separator text between two spans that makes them a coordinated list.
 fn is_list_sep(between: &str) -> bool {
     matches!(
@@ -405,6 +480,7 @@ pub(crate) fn recognize(
     for (si, sent) in layer.sentences.iter().enumerate() {
         let us = units(layer, sent.tokens.clone(), gaz);
         let n = us.len();
+        let dateline = dateline_end(text, &us);
         let mut i = 0;
         // list state: hint and strong cue inherited by coordinated runs
         let mut list_cue: Option<(Option<Hint>, bool, usize)> = None; // (hint, strong, end byte)
@@ -419,10 +495,14 @@ pub(crate) fn recognize(
                 let u = us[j];
                 let glued = us[j - 1].end == u.start
                     || text[us[j - 1].end..u.start].chars().all(|c| c == ' ');
-                if !glued || !u.word {
+                if !glued || !u.word || dateline == Some(j) {
                     break;
                 }
                 if u.cap {
+                    // "in Toronto Saturday", "New York Tuesday": a day or month ends the name
+                    if is_calendar_word(&text[u.start..u.end]) {
+                        break;
+                    }
                     j += 1;
                     continue;
                 }
@@ -465,6 +545,7 @@ pub(crate) fn recognize(
             }
 
             // match inside the run
+            let in_dateline = dateline.is_some() && us[..run_start].iter().all(|u| !u.word);
             let mut p = run_start;
             let mut leading = true;
             let mut found: Vec<Found> = Vec::new();
@@ -588,7 +669,10 @@ pub(crate) fn recognize(
                         };
                         if lx.stop.contains(&f)
                             || (initial && lx.initial.contains(&f))
-                            || (is_allcaps(surf) && surf.chars().count() <= 5 && !caps_ok())
+                            || (is_allcaps(surf)
+                                && surf.chars().count() <= 5
+                                && !in_dateline
+                                && !caps_ok())
                             || surf.chars().filter(|c| c.is_alphabetic()).count() < 2
                         {
                             continue;
@@ -652,14 +736,20 @@ pub(crate) fn recognize(
                 && found.first().is_some_and(|f0| {
                     residue.iter().all(|&r| us[r].start >= f0.end)
                         && f0.origin != Origin::Cue
-                        && (f0.suffixed || f0.origin == Origin::Alias || is_big(gaz, &f0.cands))
-                        && (run_start..run_end)
-                            .filter(|&u| us[u].start >= f0.end)
-                            .take(3)
-                            .any(|u| {
-                                lx.org_heads
-                                    .contains(&stop_form(&text[us[u].start..us[u].end]))
-                            })
+                        && ((f0.suffixed || f0.origin == Origin::Alias || is_big(gaz, &f0.cands))
+                            && (run_start..run_end)
+                                .filter(|&u| us[u].start >= f0.end)
+                                .take(3)
+                                .any(|u| {
+                                    let w = stop_form(&text[us[u].start..us[u].end]);
+                                    lx.org_heads.contains(&w) || lx.titles.contains(&w)
+                                })
+                            || (run_start..run_end)
+                                .find(|&u| us[u].start >= f0.end)
+                                .is_some_and(|u| {
+                                    lx.titles
+                                        .contains(&stop_form(&text[us[u].start..us[u].end]))
+                                }))
                 });
             // "Rethinking Egypt-US relations": only the sentence's first word before a
             // prominent place
@@ -683,6 +773,12 @@ pub(crate) fn recognize(
                     })
             });
             if org_opening {
+                // "Oxford MPP Ernie Hardeman": the run's last word is a surname, so a lone
+                // "Hardeman" later is no place either
+                let last = &text[us[run_end - 1].start..us[run_end - 1].end];
+                if found.len() > 1 && found.last().is_some_and(|f| f.end == us[run_end - 1].end) {
+                    name_parts.insert(fold(last));
+                }
                 found.truncate(1);
                 found[0].in_org = true;
             } else if of_place {
@@ -697,7 +793,12 @@ pub(crate) fn recognize(
                     .find(|f| f.end == us[last].end && f.single && !is_prominent(gaz, &f.cands))
                 {
                     let connector_before = last > 0 && !us[last - 1].cap;
-                    if !connector_before {
+                    // "CTV Winnipeg", "CBC Toronto": a broadcaster's station, not a surname
+                    let org_like = last == run_start + 1 && is_big(gaz, &f.cands) && {
+                        let w = &text[us[run_start].start..us[run_start].end];
+                        is_allcaps(w) && w.len() <= 4
+                    };
+                    if !connector_before && !org_like {
                         name_parts.insert(fold(&text[f.start..f.end]));
                     }
                 }

@@ -222,6 +222,13 @@ const RECOGNITION: &[(&str, &[&str])] = &[
     ("Aid reached the Middle East and the EU.", &["Middle East", "EU"]),
     ("Rethinking Syria-Iraq relations.", &["Syria", "Iraq"]),
     ("Loans were granted in Aleppo, Syria.", &["Aleppo", "Syria"]),
+    // datelines: the all-caps place stands apart from the sentence that follows
+    ("DALLAS The Texas Department of Health said on Monday that the outbreak was over.", &["DALLAS", "Texas"]),
+    ("PARIS, Texas A tornado damaged homes on Sunday.", &["PARIS", "Texas"]),
+    // a place opening a title is the office's jurisdiction; the title's holder is a person
+    ("Aleppo Mayor Brita Hagi Hasan met Texas Gov. Greg Abbott in Dallas.", &["Aleppo", "Texas", "Dallas"]),
+    // a weekday ends a name ("in Berlin Saturday")
+    ("The talks resumed in Berlin Saturday and moved to Moscow Tuesday.", &["Berlin", "Moscow"]),
 ];
 
 #[test]
