@@ -1182,5 +1182,24 @@ mod tests {
         }
         assert!(g.admin1_record("SY", "Deir ez-Zor").is_some());
         assert!(!g.lookup("Europe").is_empty());
+        // Division and country points: Natural Earth label points (Queensland's cities crowd
+        // its east coast, ~1,000 km from its middle), GeoNames' point for the United States.
+        let at = |name: &str, feature: &str| {
+            g.lookup(name)
+                .into_iter()
+                .find(|r| r.feature == feature)
+                .map(|r| (r.lat, r.lon))
+                .unwrap_or_else(|| panic!("no {feature} {name}"))
+        };
+        for (name, feature, lat, lon, km) in [
+            ("Queensland", "ADM1", -22.5, 144.5, 300.0),
+            ("Ontario", "ADM1", 50.0, -86.0, 250.0),
+            ("Texas", "ADM1", 31.3, -99.3, 150.0),
+            ("United States", "PCLI", 39.76, -98.5, 1.0),
+        ] {
+            let (a, b) = at(name, feature);
+            let d = crate::haversine_km(a, b, lat, lon);
+            assert!(d < km, "{name} at {a},{b}: {d:.0} km from {lat},{lon}");
+        }
     }
 }
