@@ -95,7 +95,7 @@ fn main() {
         let r = if n == "throughput" {
             sitrep_geo::eval::throughput(&shared, &gaz)
         } else {
-            sitrep_geo::eval::run(&shared, &n, &gaz)
+            sitrep_geo::eval::run(&shared, &n, &gaz, None)
         };
         match r {
             Ok(r) => {

@@ -12,14 +12,17 @@
 //!   (Gritta et al. 2018; lower is better). A matched toponym left unresolved counts as the
 //!   maximal error, 20,039 km.
 //! * Both end to end ([`crate::Geoparser::parse`]) and with gold toponyms given
-//!   ([`crate::Geoparser::resolve_spans`]).
+//!   ([`crate::Geoparser::resolve_spans`]). End to end takes the entities and actors of an
+//!   [`Annotator`] when given (`sitrep eval geo` gives the pipeline's NER and actor stages, so
+//!   the figures are those of `sitrep extract`'s `places`); without one, recognition runs on
+//!   the gazetteer and its rules alone.
 //! * [`throughput`]: geoparser speed over the corpora in `shared/data/corpus/*.jsonl`.
 //! * `SITREP_GEO_DEBUG=1` prints false positives, misses and errors ≥ 161 km to stderr (for
 //!   the dev sets only: never read test documents to write rules).
 
 use sitrep_eval::{Counts, EvalReport, Split};
 use sitrep_gazetteer::{haversine_km, Gazetteer};
-use sitrep_model::{ByteToChar, Place};
+use sitrep_model::{Actor, ByteToChar, Entity, Place};
 use sitrep_text::TextLayer;
 use std::path::Path;
 
@@ -497,7 +500,11 @@ pub struct Modes {
 }
 
 /// Evaluates the geoparser over documents.
-pub fn evaluate(gazetteer: &Gazetteer, docs: &[GoldDoc]) -> Modes {
+/// The entities and actors of a document (the pipeline's stages before the geoparser).
+pub type Annotator<'a> = &'a dyn Fn(&TextLayer) -> (Vec<Entity>, Vec<Actor>);
+
+/// Scores `docs` in the three modes (see the module documentation).
+pub fn evaluate(gazetteer: &Gazetteer, docs: &[GoldDoc], annotate: Option<Annotator>) -> Modes {
     let ov = crate::db::Overlay::build(gazetteer);
     let gaz = crate::db::Db {
         gaz: gazetteer,
@@ -506,8 +513,9 @@ pub fn evaluate(gazetteer: &Gazetteer, docs: &[GoldDoc]) -> Modes {
     let mut out = Modes::default();
     for doc in docs {
         let layer = TextLayer::new(&doc.text);
-        let (mentions, demonyms) = crate::recognize::recognize(&gaz, &layer, &[], &[]);
-        let places = crate::resolve::resolve(&gaz, layer.text, &mentions, &demonyms, &[]);
+        let (entities, actors) = annotate.map(|f| f(&layer)).unwrap_or_default();
+        let (mentions, demonyms) = crate::recognize::recognize(&gaz, &layer, &entities, &actors);
+        let places = crate::resolve::resolve(&gaz, layer.text, &mentions, &demonyms, &actors);
         if std::env::var_os("SITREP_GEO_DEBUG").is_some() {
             debug_doc(doc, &places);
         }
@@ -558,17 +566,32 @@ pub fn evaluate(gazetteer: &Gazetteer, docs: &[GoldDoc]) -> Modes {
 }
 
 /// Runs the evaluation on `dataset` (`lgl`, `trnews`, `geowebnews`, `geovirus`).
-pub fn run(shared: &Path, dataset: &str, gazetteer: &Gazetteer) -> Result<EvalReport, String> {
+pub fn run(
+    shared: &Path,
+    dataset: &str,
+    gazetteer: &Gazetteer,
+    annotate: Option<Annotator>,
+) -> Result<EvalReport, String> {
     let ds = self::dataset(dataset).ok_or_else(|| {
         format!("unknown geoparsing dataset {dataset:?} (lgl, trnews, geowebnews, geovirus)")
     })?;
     let path = shared.join("data/eval/geoparsing").join(ds.file);
     let docs = read(&path)?;
-    Ok(run_docs(gazetteer, ds, &docs))
+    Ok(run_docs(gazetteer, ds, &docs, annotate))
 }
 
-fn run_docs(gaz: &Gazetteer, ds: Dataset, docs: &[GoldDoc]) -> EvalReport {
-    let modes = evaluate(gaz, docs);
+fn run_docs(
+    gaz: &Gazetteer,
+    ds: Dataset,
+    docs: &[GoldDoc],
+    annotate: Option<Annotator>,
+) -> EvalReport {
+    let modes = evaluate(gaz, docs, annotate);
+    let e2e = if annotate.is_some() {
+        "end to end (pipeline: NER, actors, geoparser)"
+    } else {
+        "end to end (geoparser alone, no NER)"
+    };
     let ngold: usize = docs
         .iter()
         .map(|d| d.toponyms.iter().filter(|g| g.coords.is_some()).count())
@@ -585,7 +608,7 @@ fn run_docs(gaz: &Gazetteer, ds: Dataset, docs: &[GoldDoc]) -> EvalReport {
     );
     md.push_str("| mode | P | R | F1 | resolved | acc@161 | mean km | median km | AUC |\n");
     md.push_str("|---|---|---|---|---|---|---|---|---|\n");
-    md.push_str(&row("end to end", &modes.e2e));
+    md.push_str(&row(e2e, &modes.e2e));
     md.push_str(&row(
         "end to end, demonyms as toponyms*",
         &modes.e2e_demonyms,
@@ -599,6 +622,7 @@ fn run_docs(gaz: &Gazetteer, ds: Dataset, docs: &[GoldDoc]) -> EvalReport {
         markdown: md,
         metrics: serde_json::json!({
             "dataset": ds.name, "split": ds.split, "articles": docs.len(), "gold": ngold,
+            "with_ner": annotate.is_some(),
             "end_to_end": json(&modes.e2e),
             "end_to_end_demonyms": json(&modes.e2e_demonyms),
             "gold_given": json(&modes.given),

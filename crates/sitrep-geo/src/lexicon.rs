@@ -60,6 +60,8 @@ pub(crate) struct Lexicon {
     pub org_heads: HashSet<String>,
     /// Folded titles a place may open ("Aleppo Mayor", "Texas Senator").
     pub titles: HashSet<String>,
+    /// Folded last words of street and facility names ("Main Street").
+    pub facilities: HashSet<String>,
     /// Folded company words ("Bank of America": the place is part of a company's name).
     pub companies: HashSet<String>,
     /// Folded speech verbs ("Walsh said").
@@ -93,6 +95,9 @@ impl Lexicon {
         }
         for l in lines(include_str!("../data/org_heads.txt")) {
             lx.org_heads.insert(fold(l.trim()));
+        }
+        for l in lines(include_str!("../data/facility_words.txt")) {
+            lx.facilities.insert(fold(l.trim()));
         }
         for l in lines(include_str!("../data/titles.txt")) {
             lx.titles.insert(fold(l.trim()));

@@ -289,16 +289,40 @@ struct Evidence<'a> {
 }
 
 impl Evidence<'_> {
-    /// A PER/ORG entity covering the span, a MISC entity or an actor strictly larger than it.
-    /// (A MISC tag on exactly a gazetteer name — "near al-Sayyal" — is the tagger's doubt, not
-    /// evidence against the place.)
-    fn vetoes(&self, start: usize, end: usize) -> bool {
-        let covers = |s: usize, e: usize| s <= start && end <= e && (s < start || end < e);
+    /// Whether the entities and actors over a span found by the rules veto it:
+    /// * a PER/ORG entity on exactly the span, unless the place is prominent (`Edmonton`
+    ///   tagged PER all through an article about Edmonton; "Ottawa would consider" tagged ORG:
+    ///   the tagger's error or metonymy) or cued ("in Avondale", "Laurel County");
+    /// * a PER entity strictly larger ("Paris Hilton"); an ORG entity strictly larger unless
+    ///   the place is a named division ("the Anderson County Crimestoppers") or the rules
+    ///   kept it as the seat of the organisation it opens ("Texas Department of Health");
+    /// * a MISC entity strictly larger (a MISC tag on exactly a gazetteer name — "near
+    ///   al-Sayyal" — is the tagger's doubt);
+    /// * an actor strictly larger, except state forces, a government, an organisation or an
+    ///   outlet opening with the place ("U.S. officials", "U.S. troops", "the Laurel County
+    ///   Sheriff's Office"); an armed group named after a place ("the Raqqa Police Brigade")
+    ///   or a person still vetoes.
+    fn vetoes(&self, start: usize, end: usize, prominent: bool, cued: bool, seat: bool) -> bool {
+        let strictly = |s: usize, e: usize| s <= start && end <= e && (s < start || end < e);
+        let exact = |s: usize, e: usize| s == start && e == end;
         self.entities.iter().any(|en| match en.label.as_str() {
             "LOC" => false,
-            "MISC" => covers(en.start, en.end),
-            _ => en.start <= start && end <= en.end,
-        }) || self.actors.iter().any(|a| covers(a.start, a.end))
+            "MISC" => strictly(en.start, en.end),
+            "ORG" if strictly(en.start, en.end) => !seat,
+            _ if strictly(en.start, en.end) => true,
+            _ => exact(en.start, en.end) && !prominent && !cued,
+        }) || self.actors.iter().any(|a| {
+            strictly(a.start, a.end)
+                && !(a.start == start
+                    && matches!(
+                        a.kind.as_str(),
+                        "state_forces"
+                            | "government"
+                            | "external_forces"
+                            | "organization"
+                            | "media"
+                    ))
+        })
     }
     /// Inside a list that is mostly places, only a strictly larger entity or actor vetoes a
     /// member: a PER tag on one unknown village among known ones is the tagger's guess.
@@ -823,8 +847,15 @@ pub(crate) fn recognize(
             }
             let nfound = found.len();
             for f in found {
+                let (in_org, suffixed, f_hint) = (f.in_org, f.suffixed, f.hint);
                 let (s, e, cands, origin, forced) = (f.start, f.end, f.cands, f.origin, f.forced);
-                if ev.vetoes(s, e) {
+                let prominent = origin == Origin::Alias || is_big(gaz, &cands);
+                let cued = prep || hint.is_some() || f_hint.is_some() || suffixed;
+                let division = suffixed
+                    || cands
+                        .first()
+                        .is_some_and(|&c| gaz.record(c).feature.starts_with("ADM"));
+                if ev.vetoes(s, e, prominent, cued, division || in_org) {
                     continue;
                 }
                 let forced_admin1 = if origin == Origin::Abbreviation {
@@ -964,7 +995,35 @@ pub(crate) fn recognize(
         {
             continue;
         }
-        let cands = gaz.candidates(&text[en.start..en.end]).to_vec();
+        let surf = &text[en.start..en.end];
+        let cands = gaz.candidates(surf).to_vec();
+        // Names no gazetteer knows ("the Booths", "Fithian House", "United Russia", "Great
+        // Depression") are the tagger's guesses or facilities without coordinates, unless after
+        // a location preposition and not a street or building ("at Zzyqaryat"); one word
+        // the rules let go (a stop word, a surname seen in a full name, "Bell said") comes back
+        // only as a prominent place or after a location preposition ("in Flores").
+        let one_word = !surf.contains(char::is_whitespace);
+        let prev_word = text[..en.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .map(fold)
+            .unwrap_or_default();
+        let after_prep = lx.preps.contains(&prev_word);
+        let last_word = stop_form(surf.rsplit(char::is_whitespace).next().unwrap_or(surf));
+        let unknown_ok = after_prep
+            && !lx.facilities.contains(&last_word)
+            && !lx.org_heads.contains(&last_word)
+            && !lx.stop.contains(&stop_form(surf));
+        if (cands.is_empty() && !unknown_ok)
+            || (one_word
+                && !cands.is_empty()
+                && (lx.stop.contains(&stop_form(surf))
+                    || name_parts.contains(&fold(surf))
+                    || !(after_prep || is_big(gaz, &cands))))
+        {
+            continue;
+        }
         let sentence = layer.sentence_at(en.start).unwrap_or(0);
         mentions.push(Mention {
             start: en.start,

@@ -33,6 +33,7 @@ mod w {
     pub const GROUP_FEATURE: f64 = 0.8;
     pub const ADMIN2_NAME: f64 = 1.5;
     pub const SHADOWED_DIVISION: f64 = -0.8;
+    pub const UNSPELLED: f64 = -2.0;
     pub const PROX_GROUP: f64 = 2.5;
     pub const PROX_SENTENCE: f64 = 0.8;
     pub const PROX_DOC: f64 = 0.8;
@@ -297,9 +298,24 @@ fn base_scores(
         .map(|&id| gaz.record(id))
         .filter(|r| r.feature_class == 'P' && (r.population >= 100_000 || r.feature != "PPL"))
         .collect();
+    // Which candidates carry the surface's own spelling among their names (not only its
+    // folded key: "Columbia" and "Colombia" share a key; a text saying "Columbia" means the
+    // city when one is spelled so).
+    let spelled: Vec<bool> = if cands[k].len() <= 64 {
+        cands[k]
+            .iter()
+            .map(|&id| gaz.names(id).iter().any(|n| fold(n) == surface))
+            .collect()
+    } else {
+        vec![true; cands[k].len()]
+    };
+    // (a feature cue outranks spelling: "Deir Ezzor province" is the governorate however
+    // its record spells it)
+    let any_spelled = m.hint.is_none() && spelled.iter().any(|&b| b);
     cands[k]
         .iter()
-        .map(|&id| {
+        .zip(&spelled)
+        .map(|(&id, &spelled)| {
             let r = gaz.record(id);
             let division_shadowed = matches!(r.feature.as_str(), "ADM1" | "ADM2" | "ADM3")
                 && !matches!(m.hint, Some(Hint::Admin1 | Hint::Admin2 | Hint::Area))
@@ -312,6 +328,9 @@ fn base_scores(
             let mut s = pop_w * pop_prior(r) + feature_prior(r) + hint_bonus(m.hint, r);
             if division_shadowed {
                 s += w::SHADOWED_DIVISION;
+            }
+            if any_spelled && !spelled {
+                s += w::UNSPELLED;
             }
             // the preferred name, not only an alternate one ("Utah" is also an alternate name
             // of a town)

@@ -374,4 +374,38 @@ fn entities_and_actors_veto_or_add() {
         country: Some("SY".into()),
     };
     assert_eq!(texts(&geo.parse(&layer, &[], &[actor])), ["Homs"]);
+    // a PER tag on exactly a prominent place is the tagger's error; on a small uncued one it
+    // stands; a LOC tag on an unknown name after a preposition is an unresolved place, on a
+    // street it is not
+    let text =
+        "Aleppo has grown. Abbas left for Berlin. Fighters gathered at Zzyqaryat near Main Street.";
+    let layer = TextLayer::new(text);
+    let ents = [
+        entity(text, "Aleppo", "PER"),
+        entity(text, "Abbas", "PER"),
+        entity(text, "Zzyqaryat", "LOC"),
+        entity(text, "Main Street", "LOC"),
+    ];
+    assert_eq!(
+        texts(&geo.parse(&layer, &ents, &[])),
+        ["Aleppo", "Berlin", "Zzyqaryat"]
+    );
+    // state actors opening with a place keep it ("U.S. officials"); the ORG tag over an
+    // organisation a place opens does not veto the place
+    let text = "U.S. officials said the Texas Department of Health was ready.";
+    let layer = TextLayer::new(text);
+    let start = text.find("U.S. officials").unwrap_or(0);
+    let actor = sitrep_model::Actor {
+        text: "U.S. officials".into(),
+        start,
+        end: start + "U.S. officials".len(),
+        name: "Government of the United States".into(),
+        kind: "government".into(),
+        country: Some("US".into()),
+    };
+    let ents = [entity(text, "Texas Department of Health", "ORG")];
+    assert_eq!(
+        texts(&geo.parse(&layer, &ents, &[actor])),
+        ["U.S.", "Texas"]
+    );
 }

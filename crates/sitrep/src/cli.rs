@@ -242,7 +242,16 @@ fn eval(args: EvalArgs) -> Result<i32> {
     for set in &sets {
         let report = match args.task {
             EvalTask::Geo => match &gazetteer {
-                Some(g) => sitrep_geo::eval::run(&shared, set, g),
+                Some(g) => {
+                    // the pipeline's stages before the geoparser, as `sitrep extract` runs them
+                    let ner = sitrep_ner::Recognizer::new();
+                    let annotate = |layer: &sitrep_text::TextLayer| {
+                        let entities = ner.recognize(layer);
+                        let actors = sitrep_actors::actors(layer, &entities);
+                        (entities, actors)
+                    };
+                    sitrep_geo::eval::run(&shared, set, g, Some(&annotate))
+                }
                 None => unreachable!("opened above for the geo task"),
             },
             EvalTask::Ner => {
