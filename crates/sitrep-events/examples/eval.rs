@@ -1,7 +1,9 @@
-//! Prints the CASE 2021 Task 2 evaluation of `sitrep_events::classify`, or with
-//! `--throughput FILE.jsonl` the throughput of `extract` and `classify` on a corpus.
+//! Prints the CASE 2021 Task 2 evaluation of `sitrep_events::classify` (test split), with
+//! `--set own-dev` the evaluation on the crate's own dev set (`data/dev.tsv`; add `--errors` to
+//! list the misclassified snippets, `--file F.tsv` to score another file in that format), or with `--throughput FILE.jsonl` the throughput of
+//! `extract` and `classify` on a corpus.
 //!
-//! `cargo run --release -p sitrep-events --example eval [-- --json] [-- --throughput FILE]`
+//! `cargo run --release -p sitrep-events --example eval [-- --set own-dev|case2021] [--errors] [--file F.tsv] [--json] [--throughput FILE]`
 
 use sitrep_events::{classify, extract, Context};
 use sitrep_text::TextLayer;
@@ -17,11 +19,36 @@ fn main() {
         throughput(path);
         return;
     }
-    let Some(shared) = sitrep_eval::shared_dir() else {
-        eprintln!("shared data not found (set SITREP_SHARED)");
-        std::process::exit(2);
+    let set = args
+        .iter()
+        .position(|a| a == "--set")
+        .and_then(|i| args.get(i + 1))
+        .map_or("case2021", String::as_str);
+    let result = match set {
+        "own-dev" => {
+            let errors = args.iter().any(|a| a == "--errors");
+            match args
+                .iter()
+                .position(|a| a == "--file")
+                .and_then(|i| args.get(i + 1))
+            {
+                Some(f) => sitrep_events::eval::run_dev_file(std::path::Path::new(f), errors),
+                None => sitrep_events::eval::run_own_dev(errors),
+            }
+        }
+        "case2021" => {
+            let Some(shared) = sitrep_eval::shared_dir() else {
+                eprintln!("shared data not found (set SITREP_SHARED)");
+                std::process::exit(2);
+            };
+            sitrep_events::eval::run(&shared)
+        }
+        other => {
+            eprintln!("unknown set {other:?} (own-dev | case2021)");
+            std::process::exit(2);
+        }
     };
-    match sitrep_events::eval::run(&shared) {
+    match result {
         Ok(r) if args.iter().any(|a| a == "--json") => println!("{:#}", r.metrics),
         Ok(r) => println!("{}", r.markdown),
         Err(e) => {

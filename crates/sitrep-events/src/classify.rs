@@ -36,15 +36,6 @@ fn any(lex: &Lexicons, cue: Cue, refs: &[&str], w: &[bool], from: usize, to: usi
     lex.cue(cue).any_in(refs, w, from, to.min(refs.len()))
 }
 
-/// Last token index of a `cue` match ending at or before `to`.
-fn last_cue(lex: &Lexicons, cue: Cue, refs: &[&str], w: &[bool], to: usize) -> Option<usize> {
-    let mut buf: Vec<Match> = Vec::new();
-    for i in 0..to {
-        lex.cue(cue).matches_at(refs, w, i, &mut buf);
-    }
-    buf.iter().filter(|m| m.end <= to).map(|m| m.end).max()
-}
-
 /// The ACLED sub-event type (e.g. `Air/drone strike`) of the main event of a short text, or
 /// `None` when it reports no ACLED event.
 pub fn classify(text: &str) -> Option<&'static str> {
@@ -60,6 +51,12 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
     let (mut violent, mut lethal, mut intervene) = (false, false, false);
     let mut pos = 0usize;
     let mut crime = false;
+    let (mut intervene_weak, mut gov_any, mut nsa_any, mut disaster) = (false, false, false, false);
+    // Highest single trigger weight per code (a disaster snippet keeps only explicit weapons).
+    let mut strongest: Vec<(&'static str, f32)> = Vec::new();
+    let mut disr_weap = false;
+    let mut lethal_protest = false;
+    let (mut combatant_any, mut mob_any) = (false, false);
     for s in &layer.sentences {
         let Some(tokens) = layer.tokens.get(s.tokens.clone()) else {
             continue;
@@ -70,22 +67,49 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
         let n = refs.len();
         violent |= any(lex, Cue::Violent, &refs, w, 0, n);
         lethal |= any(lex, Cue::Lethal, &refs, w, 0, n);
-        intervene |= any(lex, Cue::Intervene, &refs, w, 0, n);
+        lethal_protest |= any(lex, Cue::LethalAimed, &refs, w, 0, n) || lethal_act(lex, &refs, w);
+        let diplomatic = any(lex, Cue::Diplomatic, &refs, w, 0, n);
+        intervene |= intervention(lex, Cue::Intervene, &refs, w);
+        intervene_weak |= intervention(lex, Cue::IntervenWeak, &refs, w);
+        gov_any |= any(lex, Cue::Gov, &refs, w, 0, n);
+        nsa_any |= any(lex, Cue::Nsa, &refs, w, 0, n);
+        disaster |= any(lex, Cue::Disaster, &refs, w, 0, n);
         crime |= any(lex, Cue::Crime, &refs, w, 0, n);
+        // Triggers after "claimed responsibility for" / "blamed X for" are what is claimed.
+        let claim_at = first_cue(lex, Cue::Responsibility, &refs, w);
         let civilian = any(lex, Cue::Civilian, &refs, w, 0, n);
         let combatant = any(lex, Cue::Combatant, &refs, w, 0, n);
+        combatant_any |= combatant;
+        mob_any |= any(lex, Cue::MobActor, &refs, w, 0, n);
+        // Both a state and a non-state armed actor named: the unknown victims are fighters.
+        let two_sides = any(lex, Cue::Gov, &refs, w, 0, n) && any(lex, Cue::Nsa, &refs, w, 0, n);
         let mut ms = lex.triggers.find_all(&refs, w);
         ms.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let mut last_end = 0;
+        let mut first_trigger: Option<usize> = None;
         for m in ms {
             if m.start < last_end {
                 continue;
             }
             last_end = m.end;
-            if crate::lexicon::inside_name(text, tokens, m.start) {
+            let t = lex.triggers.payload(m.id);
+            if t.weight <= 0.0 || crate::lexicon::inside_name(text, tokens, m.start) {
                 continue;
             }
-            let t = lex.triggers.payload(m.id);
+            if diplomatic && t.code == "PROTEST" {
+                continue;
+            }
+            // A trigger in an "after ..." / "following ..." clause that follows the sentence's
+            // first event is background to it.
+            let background = first_trigger.is_some_and(|f| {
+                refs[f..m.start].iter().any(|t| {
+                    matches!(
+                        *t,
+                        "after" | "following" | "before" | "since" | "amid" | "despite"
+                    )
+                })
+            });
+            first_trigger.get_or_insert(m.start);
             let p = pos + m.start;
             // Negated or hypothetical triggers count for little.
             let lo = m.start.saturating_sub(3);
@@ -93,58 +117,62 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
                 || refs[lo..m.start]
                     .iter()
                     .any(|t| matches!(*t, "not" | "never") || t.ends_with("n't"));
-            let weight = if hedged { t.weight * 0.3 } else { t.weight };
+            let claimed = claim_at.is_some_and(|c| c <= m.start);
+            let weight = if hedged || claimed {
+                t.weight * 0.3
+            } else if background {
+                t.weight * 0.5
+            } else {
+                t.weight
+            };
             let code: &'static str = match t.code {
-                "TERR_GOV" | "TERR_NSA" => {
-                    let gov = last_cue(lex, Cue::Gov, &refs, w, m.start);
-                    let nsa = last_cue(lex, Cue::Nsa, &refs, w, m.start);
-                    let gov_agent = match (gov, nsa) {
-                        (Some(g), Some(x)) => g > x,
-                        (Some(_), None) => true,
-                        (None, Some(_)) => false,
-                        (None, None) => t.code == "TERR_GOV",
-                    };
-                    // "captured two soldiers": people, not territory.
-                    let window = m.end..(m.end + 4).min(n);
-                    let people = refs[window.clone()]
-                        .iter()
-                        .zip(&tokens[window.clone()])
-                        .any(|(_, tk)| matches!(tk.kind, sitrep_text::TokenKind::Number))
-                        || any(lex, Cue::Civilian, &refs, w, window.start, window.end)
-                        || any(lex, Cue::Combatant, &refs, w, window.start, window.end);
-                    let place = any(lex, Cue::Territory, &refs, w, window.start, window.end)
-                        || tokens[window.clone()]
-                            .iter()
-                            .any(|tk| tk.text(text).chars().next().is_some_and(char::is_uppercase));
-                    let person_verb =
-                        refs[m.start].starts_with("captur") || refs[m.start].starts_with("seiz");
-                    if t.frame == crate::lexicon::Frame::LossTo && !refs[m.end..].contains(&"to") {
-                        continue;
+                "TERR_GOV" | "TERR_NSA" => match territory(lex, text, tokens, &refs, w, m, t) {
+                    Some(c) => c,
+                    // "seized a truck carrying rocket launchers": weapons taken.
+                    None if cue_in(lex, Cue::Weapon, &refs, w, m.end..(m.end + 7).min(n)) => {
+                        "DISR_WEAP"
                     }
-                    let passive = m.start > 0
-                        && matches!(refs[m.start - 1], "was" | "were" | "been" | "being" | "be");
-                    if !place && !(person_verb && (people || passive)) {
-                        // Seized drugs, money, documents: no change of territory.
-                        continue;
-                    }
-                    if !place {
-                        if gov_agent || nsa.is_none() {
-                            "ARREST"
-                        } else {
-                            "ABDUCT_DISSAP"
-                        }
-                    } else if gov_agent {
-                        "GOV_REGAINS_TERIT"
-                    } else {
-                        "NON_STATE_ACTOR_OVERTAKES_TER"
-                    }
-                }
+                    None => continue,
+                },
                 "PROTEST" => {
                     protest_seen = true;
                     "PROTEST"
                 }
+                // A riot is a demonstration that turned violent: it absorbs the damage done.
+                "VIOL_DEMONSTR" => {
+                    protest_seen = true;
+                    violent = true;
+                    "PROTEST"
+                }
                 "KILL" => {
-                    let code = if combatant && !civilian {
+                    // The victims: the object, or the subject of a passive ("had been shot").
+                    let passive = m.start > 0
+                        && matches!(
+                            refs[m.start - 1],
+                            "was" | "were" | "been" | "being" | "be" | "got"
+                        );
+                    // A crowd as the subject of a killing or beating (same clause, not the
+                    // object of a preposition): mob violence.
+                    let clause_start = (m.start.saturating_sub(8)..m.start)
+                        .rev()
+                        .find(|&i| !w[i])
+                        .map_or(m.start.saturating_sub(8), |i| i + 1);
+                    let mob = !passive
+                        && mob_subject(lex, &refs, w, clause_start..m.start)
+                        && !any(lex, Cue::Gov, &refs, w, clause_start, m.start)
+                        && !any(lex, Cue::Nsa, &refs, w, clause_start, m.start);
+                    let victims = if passive {
+                        m.start.saturating_sub(6)..m.start
+                    } else {
+                        m.end..(m.end + 6).min(n)
+                    };
+                    let v_civ = cue_in(lex, Cue::Civilian, &refs, w, victims.clone());
+                    let v_comb = cue_in(lex, Cue::Combatant, &refs, w, victims);
+                    let code = if mob {
+                        "MOB_VIOL"
+                    } else if v_civ {
+                        "ATTACK"
+                    } else if !civilian && (v_comb || (combatant && two_sides)) {
                         "ARMED_CLASH"
                     } else {
                         "ATTACK"
@@ -154,6 +182,13 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
                 }
                 c => c,
             };
+            if code == "DISR_WEAP" && weight >= 2.0 {
+                disr_weap = true;
+            }
+            match strongest.iter_mut().find(|e| e.0 == code) {
+                Some(e) => e.1 = e.1.max(weight),
+                None => strongest.push((code, weight)),
+            }
             if weight < 2.0 {
                 bump(&mut sc.secondary, code, weight, p);
             } else {
@@ -162,10 +197,16 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
         }
         pos += n;
     }
+    intervene |= intervene_weak && gov_any;
+    // Weapons named in a snippet about defusing, intercepting or seizing them are the object
+    // of the disruption, unless someone was killed or hurt.
+    if disr_weap && !lethal {
+        absorb(&mut sc, "DISR_WEAP", WEAPON_CODES);
+    }
     if protest_seen {
         let pcode = if violent {
             "VIOL_DEMONSTR"
-        } else if lethal {
+        } else if lethal_protest {
             "FORCE_AGAINST_PROTEST"
         } else if intervene {
             "PROTEST_WITH_INTER"
@@ -187,6 +228,36 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
         }
         bump(&mut sc.primary, pcode, total, first);
     }
+    if !protest_seen && sc.primary.iter().any(|e| e.0 == "MOB_VIOL") {
+        absorb(
+            &mut sc,
+            "MOB_VIOL",
+            &["ATTACK", "ARMED_CLASH", "PROPERTY_DISTRUCT"],
+        );
+    }
+    // Damage done in the course of a killing is part of the attack (codebook: property
+    // destruction is coded only when no other violence occurs).
+    let lethal_secondary = sc
+        .secondary
+        .iter()
+        .filter(|e| matches!(e.0, "ATTACK" | "ARMED_CLASH" | "MOB_VIOL"))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .copied();
+    if let Some(k) = lethal_secondary.filter(|k| k.1 >= 2.0) {
+        if let Some(i) = sc.primary.iter().position(|e| e.0 == "PROPERTY_DISTRUCT") {
+            let d = sc.primary.remove(i);
+            bump(&mut sc.primary, k.0, k.1 + d.1 * 0.5, k.2.min(d.2));
+        }
+    }
+    // A clash between crowds or party supporters with no armed organised group named is mob
+    // violence (codebook: Battles need organised armed groups).
+    if !protest_seen && !gov_any && !nsa_any && !combatant_any && mob_any {
+        for list in [&mut sc.primary, &mut sc.secondary] {
+            for e in list.iter_mut().filter(|e| e.0 == "ARMED_CLASH") {
+                e.0 = "MOB_VIOL";
+            }
+        }
+    }
     let pick = |v: &[(&'static str, f32, usize)]| {
         let first = v.iter().map(|e| e.2).min()?;
         v.iter()
@@ -200,5 +271,253 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
     if crime && matches!(best, Some("ARREST" | "PROPERTY_DISTRUCT" | "DISR_WEAP")) {
         return None;
     }
+    // An earthquake, a flood or an accident: deaths and damage without an armed actor or an
+    // explicit weapon are not an ACLED event.
+    if disaster && !nsa_any {
+        let explicit = best.is_some_and(|b| {
+            strongest
+                .iter()
+                .any(|e| e.0 == b && e.1 >= 3.0 && WEAPON_CODES.contains(&b))
+        });
+        if !explicit {
+            return None;
+        }
+    }
     best
+}
+
+/// Whether a lethal cue is used as an act ("killing seven", "killed a student"), not as a
+/// modifier or noun ("soldiers killed in the war", "the killing of a student").
+fn lethal_act(lex: &Lexicons, refs: &[&str], w: &[bool]) -> bool {
+    let mut buf: Vec<Match> = Vec::new();
+    (0..refs.len()).any(|i| {
+        buf.clear();
+        lex.cue(Cue::Lethal).matches_at(refs, w, i, &mut buf);
+        buf.iter().any(|m| {
+            let next = refs.get(m.end).copied().unwrap_or("");
+            let prev = if i > 0 { refs[i - 1] } else { "" };
+            !matches!(next, "of" | "in" | "during" | "since" | "over")
+                && !matches!(prev, "the" | "a" | "an" | "of" | "over" | "against")
+        })
+    })
+}
+
+/// The side (true: government) of the last actor cue before token `to` that is not the object
+/// of a verb or preposition ("the army dislodged the insurgents ... and restored control": the
+/// army).
+fn subject_side(lex: &Lexicons, refs: &[&str], w: &[bool], to: usize) -> Option<bool> {
+    let mut buf: Vec<Match> = Vec::new();
+    let mut best: Option<(usize, bool)> = None;
+    for i in 0..to {
+        buf.clear();
+        lex.cue(Cue::Gov).matches_at(refs, w, i, &mut buf);
+        let gov = buf.iter().any(|m| m.end <= to);
+        buf.clear();
+        lex.cue(Cue::Nsa).matches_at(refs, w, i, &mut buf);
+        let nsa = buf.iter().any(|m| m.end <= to);
+        if !gov && !nsa {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && matches!(refs[j - 1], "the" | "a" | "an" | "its" | "their") {
+            j -= 1;
+        }
+        let object = j > 0
+            && (lex.cue(Cue::ObjPrep).any_in(refs, w, j - 1, j)
+                || (refs[j - 1].ends_with("ed") && j != i));
+        if best.is_none() || !object {
+            best = Some((i, gov));
+        }
+    }
+    best.map(|b| b.1)
+}
+
+/// Whether a crowd word in `refs[r]` is a subject (not after a preposition: "shooting at
+/// residents").
+fn mob_subject(lex: &Lexicons, refs: &[&str], w: &[bool], r: std::ops::Range<usize>) -> bool {
+    let mut buf: Vec<Match> = Vec::new();
+    r.clone().any(|i| {
+        buf.clear();
+        lex.cue(Cue::MobActor).matches_at(refs, w, i, &mut buf);
+        buf.iter().any(|m| m.end <= r.end)
+            && !(i > 0
+                && matches!(
+                    refs[i - 1],
+                    "at" | "on" | "against" | "of" | "to" | "by" | "with" | "among"
+                ))
+    })
+}
+
+/// Explosions/remote violence codes (the weapon types).
+const WEAPON_CODES: &[&str] = &[
+    "AIR_STRIKE",
+    "ART_MISS_ATTACK",
+    "REM_EXPLOS",
+    "GRENADE",
+    "SUIC_BOMB",
+    "CHEM_WEAP",
+];
+
+/// Moves the scores of `codes` (primary and secondary) onto `into` (primary).
+fn absorb(sc: &mut Scores, into: &'static str, codes: &[&str]) {
+    let mut total = 0.0;
+    let mut first = usize::MAX;
+    for list in [&mut sc.primary, &mut sc.secondary] {
+        list.retain(|&(c, s, p)| {
+            if codes.contains(&c) {
+                total += s;
+                first = first.min(p);
+                false
+            } else {
+                true
+            }
+        });
+    }
+    if first != usize::MAX {
+        bump(&mut sc.primary, into, total, first);
+    }
+}
+
+/// First token index of a `cue` match in the sentence.
+fn first_cue(lex: &Lexicons, cue: Cue, refs: &[&str], w: &[bool]) -> Option<usize> {
+    let mut buf: Vec<Match> = Vec::new();
+    (0..refs.len()).find(|&i| {
+        buf.clear();
+        lex.cue(cue).matches_at(refs, w, i, &mut buf);
+        !buf.is_empty()
+    })
+}
+
+/// Whether an intervention cue of kind `cue` occurs as a verb, not as an attribute
+/// ("the release of detained journalists", "a detained cleric").
+fn intervention(lex: &Lexicons, cue: Cue, refs: &[&str], w: &[bool]) -> bool {
+    let mut buf: Vec<Match> = Vec::new();
+    (0..refs.len()).any(|i| {
+        buf.clear();
+        lex.cue(cue).matches_at(refs, w, i, &mut buf);
+        let attribute = i > 0 && matches!(refs[i - 1], "of" | "the" | "a" | "an" | "for" | "free");
+        // "their leader, who was arrested last month": background, not the protest's.
+        let relative = refs[i.saturating_sub(3)..i]
+            .iter()
+            .any(|t| matches!(*t, "who" | "whose" | "which"));
+        !buf.is_empty() && !attribute && !relative
+    })
+}
+
+/// Whether one of `cue` matches inside `refs[range]`.
+fn cue_in(lex: &Lexicons, cue: Cue, refs: &[&str], w: &[bool], r: std::ops::Range<usize>) -> bool {
+    any(lex, cue, refs, w, r.start, r.end)
+}
+
+/// The side (true: government) of the first Gov/Nsa cue in `refs[range]`.
+fn side_in(lex: &Lexicons, refs: &[&str], w: &[bool], r: std::ops::Range<usize>) -> Option<bool> {
+    let mut buf: Vec<Match> = Vec::new();
+    for i in r.clone() {
+        buf.clear();
+        lex.cue(Cue::Gov).matches_at(refs, w, i, &mut buf);
+        if buf.iter().any(|m| m.end <= r.end) {
+            return Some(true);
+        }
+        lex.cue(Cue::Nsa).matches_at(refs, w, i, &mut buf);
+        if buf.iter().any(|m| m.end <= r.end) {
+            return Some(false);
+        }
+    }
+    None
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "several",
+    "hundreds", "scores",
+];
+
+/// The sub-event of a change-of-territory trigger `m`: territory taken (by the government or a
+/// non-state actor), a person captured (arrest or abduction), or nothing (seized drugs).
+fn territory(
+    lex: &Lexicons,
+    text: &str,
+    tokens: &[sitrep_text::Token],
+    refs: &[&str],
+    w: &[bool],
+    m: Match,
+    t: &crate::lexicon::Trigger,
+) -> Option<&'static str> {
+    use crate::lexicon::Frame;
+    let n = refs.len();
+    if t.frame == Frame::LossTo && !refs[m.end..].contains(&"to") {
+        return None;
+    }
+    let subject_gov = subject_side(lex, refs, w, m.start);
+    let passive =
+        m.start > 0 && matches!(refs[m.start - 1], "was" | "were" | "been" | "being" | "be");
+    let after = m.end..(m.end + 6).min(n);
+    // "captured by X": the agent follows "by".
+    let by_agent = refs[after.clone()]
+        .iter()
+        .position(|t| *t == "by")
+        .and_then(|k| side_in(lex, refs, w, (m.end + k + 1)..(m.end + k + 5).min(n)));
+    let loss = matches!(t.frame, Frame::LossTo | Frame::FellTo)
+        || matches!(refs[m.start], "lost" | "lose" | "losing" | "loses");
+    // Who gains: after "to"/"by" for losses and passives, else the subject.
+    let gainer = if loss {
+        let to = refs[m.end..]
+            .iter()
+            .position(|t| *t == "to")
+            .map(|k| m.end + k + 1);
+        to.and_then(|k| side_in(lex, refs, w, k..(k + 5).min(n)))
+            .or(by_agent)
+            .or(subject_gov.map(|g| !g))
+    } else if passive {
+        by_agent
+    } else {
+        subject_gov
+    };
+    let gov_agent = gainer.unwrap_or(t.code == "TERR_GOV");
+    let window = m.end..(m.end + 4).min(n);
+    let person_verb = refs[m.start].starts_with("captur") || refs[m.start].starts_with("seiz");
+    let place = if passive && !loss {
+        // "the town was captured" vs "a commander was captured".
+        let before = m.start.saturating_sub(6)..m.start;
+        cue_in(lex, Cue::Territory, refs, w, before.clone())
+            || (!cue_in(lex, Cue::Gov, refs, w, before.clone())
+                && !cue_in(lex, Cue::Nsa, refs, w, before.clone())
+                && !cue_in(lex, Cue::Civilian, refs, w, before.clone())
+                && !cue_in(lex, Cue::Combatant, refs, w, before.clone())
+                && tokens[before]
+                    .iter()
+                    .any(|tk| tk.text(text).chars().next().is_some_and(char::is_uppercase)))
+    } else {
+        cue_in(lex, Cue::Territory, refs, w, window.clone())
+            || (!cue_in(lex, Cue::Civilian, refs, w, window.clone())
+                && tokens[window.clone()]
+                    .iter()
+                    .any(|tk| tk.text(text).chars().next().is_some_and(char::is_uppercase)))
+    };
+    let people = tokens[window.clone()]
+        .iter()
+        .any(|tk| matches!(tk.kind, sitrep_text::TokenKind::Number))
+        || refs[window.clone()]
+            .iter()
+            .any(|t| NUMBER_WORDS.contains(t))
+        || cue_in(lex, Cue::Civilian, refs, w, window.clone())
+        || cue_in(lex, Cue::Combatant, refs, w, window.clone());
+    if !place && !(person_verb && (people || passive)) {
+        // Seized drugs, money, documents: no change of territory.
+        return None;
+    }
+    Some(if !place {
+        let captor_gov = if passive { by_agent } else { subject_gov };
+        match captor_gov {
+            Some(true) => "ARREST",
+            Some(false) => "ABDUCT_DISSAP",
+            // "A commander was captured": a combatant taken is an arrest, a civilian an
+            // abduction.
+            None if cue_in(lex, Cue::Civilian, refs, w, 0..m.start) => "ABDUCT_DISSAP",
+            None => "ARREST",
+        }
+    } else if gov_agent {
+        "GOV_REGAINS_TERIT"
+    } else {
+        "NON_STATE_ACTOR_OVERTAKES_TER"
+    })
 }

@@ -1,6 +1,7 @@
-//! CASE 2021 Task 2 (fine-grained event classification) scored with [`crate::classify`].
+//! CASE 2021 Task 2 (fine-grained event classification) scored with [`crate::classify`], and
+//! the crate's own dev set (`data/dev.tsv`, [`run_own_dev`]) scored the same way.
 //!
-//! The test set (`data/eval/events/case2021-task2/test_set_final_release_with_labels.tsv`) is a
+//! The own dev set is the one to write rules against. The CASE test set (`data/eval/events/case2021-task2/test_set_final_release_with_labels.tsv`) is a
 //! **test split**: it is read here only to score, never to write rules. The 5 non-ACLED labels
 //! (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB) count as "no event".
 
@@ -115,9 +116,77 @@ pub fn score(pairs: &[(Option<&'static str>, Option<&'static str>)]) -> Scored {
     (rows, micro, macro_f1, weighted, acc)
 }
 
+/// The crate's own dev set: short conflict-news snippets written for this crate, one per line
+/// `LABEL<TAB>text` (CASE 2021 labels; non-ACLED labels count as "no event").
+pub const OWN_DEV_TSV: &str = include_str!("../data/dev.tsv");
+
+/// Parses [`OWN_DEV_TSV`]-formatted text (`#` comments and blank lines skipped).
+pub fn read_own_dev(raw: &str) -> Result<Vec<Snippet>, String> {
+    let mut out = Vec::new();
+    for (n, line) in raw.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((label, text)) = line.split_once('\t') else {
+            return Err(format!("dev.tsv:{}: expected LABEL<TAB>text", n + 1));
+        };
+        out.push(Snippet {
+            id: format!("dev-{}", n + 1),
+            text: text.trim().to_string(),
+            label: label.trim().to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// Runs the evaluation on the crate's own dev set (`data/dev.tsv`); with `errors`, the
+/// markdown also lists every misclassified snippet (dev data: reading them is the point).
+pub fn run_own_dev(errors: bool) -> Result<EvalReport, String> {
+    let snippets = read_own_dev(OWN_DEV_TSV)?;
+    Ok(report(
+        &snippets,
+        "Own dev set (`crates/sitrep-events/data/dev.tsv`, dev split)",
+        "Snippets written for this crate from the ACLED codebook definitions.",
+        Split::Dev,
+        errors,
+    ))
+}
+
+/// Runs the evaluation on a file in the [`OWN_DEV_TSV`] format (e.g. a new batch of dev
+/// snippets before it is merged into `data/dev.tsv`).
+pub fn run_dev_file(path: &Path, errors: bool) -> Result<EvalReport, String> {
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let snippets = read_own_dev(&raw)?;
+    let title = format!("Dev snippets from `{}` (dev split)", path.display());
+    Ok(report(
+        &snippets,
+        &title,
+        "Snippets in the own-dev format.",
+        Split::Dev,
+        errors,
+    ))
+}
+
 /// Runs the CASE 2021 Task 2 evaluation with the data under `shared`.
 pub fn run(shared: &Path) -> Result<EvalReport, String> {
     let snippets = read_case(&shared.join(CASE_TSV))?;
+    Ok(report(
+        &snippets,
+        "CASE 2021 Task 2: fine-grained event classification (test split)",
+        "Rule-based `sitrep_events::classify`; rules were written from the ACLED codebook, never from this set.",
+        Split::Test,
+        false,
+    ))
+}
+
+fn report(
+    snippets: &[Snippet],
+    title: &str,
+    about: &str,
+    split: Split,
+    errors: bool,
+) -> EvalReport {
     let t0 = Instant::now();
     let preds: Vec<Option<&'static str>> = snippets
         .iter()
@@ -147,14 +216,10 @@ pub fn run(shared: &Path) -> Result<EvalReport, String> {
     };
 
     let mut md = String::new();
+    let _ = writeln!(md, "## {title}\n");
     let _ = writeln!(
         md,
-        "## CASE 2021 Task 2: fine-grained event classification (test split)\n"
-    );
-    let _ = writeln!(
-        md,
-        "{} snippets ({} with one of the 25 ACLED labels, {} non-ACLED = \"no event\"). \
-         Rule-based `sitrep_events::classify`; rules were written from the ACLED codebook, never from this set.\n",
+        "{} snippets ({} with one of the 25 ACLED labels, {} non-ACLED = \"no event\"). {about}\n",
         pairs.len(),
         n_acled,
         pairs.len() - n_acled
@@ -205,8 +270,16 @@ pub fn run(shared: &Path) -> Result<EvalReport, String> {
         "\nThroughput: {:.2} MB/s on one core ({} bytes in {:.3} s).",
         mbps, bytes, secs
     );
+    if errors {
+        let _ = writeln!(md, "\nMisclassified:\n");
+        for ((s, &(_, p)), _) in snippets.iter().zip(&pairs).zip(&preds) {
+            if types::by_code(&s.label).map(|t| t.code) != p {
+                let _ = writeln!(md, "- {} → {}: {}", s.label, name_of(p), s.text);
+            }
+        }
+    }
     let metrics = serde_json::json!({
-        "split": Split::Test,
+        "split": split,
         "snippets": pairs.len(),
         "acled_snippets": n_acled,
         "accuracy": acc,
@@ -219,10 +292,10 @@ pub fn run(shared: &Path) -> Result<EvalReport, String> {
         })).collect::<Vec<_>>(),
         "throughput_mb_s": mbps,
     });
-    Ok(EvalReport {
+    EvalReport {
         markdown: md,
         metrics,
-    })
+    }
 }
 
 #[cfg(test)]

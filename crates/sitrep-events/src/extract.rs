@@ -279,7 +279,9 @@ fn sentence_events<'a>(
     out: &mut Vec<Event>,
 ) {
     let refs = s.refs();
-    let trig_matches = select(lex.triggers.find_all(&refs, &s.folded.is_word));
+    // Weight-0 entries are blockers ("riot police" is no riot): they only shadow shorter ones.
+    let mut trig_matches = select(lex.triggers.find_all(&refs, &s.folded.is_word));
+    trig_matches.retain(|m| lex.triggers.payload(m.id).weight > 0.0);
     if trig_matches.is_empty() {
         return;
     }

@@ -218,6 +218,13 @@ pub(crate) enum Cue {
     Aggregate,
     ObjPrep,
     Attrib,
+    IntervenWeak,
+    Disaster,
+    Responsibility,
+    MobActor,
+    Diplomatic,
+    LethalAimed,
+    Weapon,
 }
 
 const CUE_NAMES: &[(&str, Cue)] = &[
@@ -253,6 +260,13 @@ const CUE_NAMES: &[(&str, Cue)] = &[
     ("aggregate", Cue::Aggregate),
     ("objprep", Cue::ObjPrep),
     ("attrib", Cue::Attrib),
+    ("intervene_weak", Cue::IntervenWeak),
+    ("disaster", Cue::Disaster),
+    ("responsibility", Cue::Responsibility),
+    ("mobactor", Cue::MobActor),
+    ("diplomatic", Cue::Diplomatic),
+    ("lethal_aimed", Cue::LethalAimed),
+    ("weapon", Cue::Weapon),
 ];
 
 /// All lexicons, parsed once.

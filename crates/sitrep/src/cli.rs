@@ -150,7 +150,7 @@ pub enum EvalTask {
     Ner,
     /// Quote attribution: PolNeAR dev, test.
     Attribution,
-    /// Event classification: CASE 2021 Task 2 (test).
+    /// Event classification: own dev set (crates/sitrep-events/data/dev.tsv), CASE 2021 Task 2 (test).
     Events,
 }
 
@@ -266,7 +266,8 @@ fn eval(args: EvalArgs) -> Result<i32> {
             EvalTask::Attribution => sitrep_actors::eval::run(&shared, set),
             EvalTask::Events => match set.as_str() {
                 "case2021" | "test" => sitrep_events::eval::run(&shared),
-                other => anyhow::bail!("unknown events set {other:?} (case2021)"),
+                "own-dev" | "dev" => sitrep_events::eval::run_own_dev(false),
+                other => anyhow::bail!("unknown events set {other:?} (own-dev, case2021)"),
             },
         }
         .map_err(|e| anyhow::anyhow!(e))
@@ -377,7 +378,7 @@ fn default_sets(task: EvalTask) -> &'static [&'static str] {
         EvalTask::Geo => &["lgl", "tr-news", "geowebnews", "geovirus"],
         EvalTask::Ner => &["testa", "testb"],
         EvalTask::Attribution => &["dev", "test"],
-        EvalTask::Events => &["case2021"],
+        EvalTask::Events => &["own-dev", "case2021"],
     }
 }
 
