@@ -89,11 +89,14 @@ fn shape(w: &str) -> String {
     if !w.chars().any(|c| c.is_ascii_alphabetic()) {
         return w.to_string();
     }
-    // ee → i, oo → u.
-    let w = w.replace("ee", "i").replace("oo", "u");
-    // Collapse doubled letters.
+    // ee → i, oo → u, then doubled letters collapsed (one pass, no allocation per rule).
     let mut chars: Vec<char> = Vec::with_capacity(w.len());
-    for c in w.chars() {
+    let mut it = w.chars().peekable();
+    while let Some(mut c) = it.next() {
+        if (c == 'e' || c == 'o') && it.peek() == Some(&c) {
+            it.next();
+            c = if c == 'e' { 'i' } else { 'u' };
+        }
         if chars.last() != Some(&c) || !c.is_alphabetic() {
             chars.push(c);
         }

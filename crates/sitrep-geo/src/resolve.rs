@@ -138,6 +138,19 @@ fn hint_bonus(h: Option<Hint>, r: &Record) -> f64 {
 }
 
 /// Decreasing closeness: 1 at 0 km, ½ at 50 km, 0.2 at 200 km.
+/// Distance in km by the equirectangular approximation (one cosine instead of haversine's
+/// six transcendental calls): within 0.5 % up to several hundred km, and only ever fed to
+/// [`closeness`], which is nearly flat far away. The hot loop of the proximity passes.
+fn approx_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let mut dl = (lon2 - lon1).abs();
+    if dl > 180.0 {
+        dl = 360.0 - dl;
+    }
+    let x = dl * ((lat1 + lat2) * 0.5).to_radians().cos();
+    let y = lat2 - lat1;
+    (x * x + y * y).sqrt() * (std::f64::consts::PI / 180.0 * 6371.0088)
+}
+
 fn closeness(km: f64) -> f64 {
     1.0 / (1.0 + km / 50.0)
 }
@@ -301,7 +314,12 @@ fn base_scores(
     // Which candidates carry the surface's own spelling among their names (not only its
     // folded key: "Columbia" and "Colombia" share a key; a text saying "Columbia" means the
     // city when one is spelled so).
-    let spelled: Vec<bool> = if cands[k].len() <= 64 {
+    // Only asked when the first (most populous) candidate's own name is spelled otherwise:
+    // that is when a key-only match can win on population.
+    let top_spelled = cands[k]
+        .first()
+        .is_none_or(|&id| fold(&gaz.record(id).name) == surface);
+    let spelled: Vec<bool> = if !top_spelled && cands[k].len() <= 64 {
         cands[k]
             .iter()
             .map(|&id| gaz.names(id).iter().any(|n| fold(n) == surface))
@@ -517,7 +535,7 @@ pub(crate) fn resolve(
                         if is_large_area(a) {
                             continue;
                         }
-                        let v = c * closeness(haversine_km(r.lat, r.lon, a.lat, a.lon));
+                        let v = c * closeness(approx_km(r.lat, r.lon, a.lat, a.lon));
                         if mentions[n].group == m.group {
                             g = g.max(v);
                         }
@@ -525,7 +543,7 @@ pub(crate) fn resolve(
                     }
                     for &(a, c, key) in &doc_anchors {
                         if key != keys[k] {
-                            d = d.max(c * closeness(haversine_km(r.lat, r.lon, a.lat, a.lon)));
+                            d = d.max(c * closeness(approx_km(r.lat, r.lon, a.lat, a.lon)));
                         }
                     }
                     b + w::PROX_GROUP * g
