@@ -41,7 +41,11 @@ fn main() {
                     if !pred.iter().any(|p| ov(p.content, g.content)) {
                         let c = g.cue.map(|c| s(c).to_lowercase()).unwrap_or_default();
                         *cnt.entry(c.clone()).or_default() += 1;
-                        if shown < 60
+                        if shown
+                            < std::env::var("LIMIT")
+                                .ok()
+                                .and_then(|v| v.parse().ok())
+                                .unwrap_or(60)
                             && std::env::var("SHOW").is_ok_and(|v| {
                                 c.contains(&v)
                                     || v == "QUOTE" && s(g.content).starts_with(['“', '"'])

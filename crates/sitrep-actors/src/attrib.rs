@@ -77,6 +77,46 @@ const SKIP_BEFORE_CUE: &[&str] = &[
     "generally",
     "officially",
     "formally",
+    "can't",
+    "cannot",
+    "didn't",
+    "don't",
+    "doesn't",
+    "won't",
+    "wouldn't",
+    "couldn't",
+    "isn't",
+    "wasn't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "shouldn't",
+];
+
+/// Day names and times of day, which head time adjuncts, not sources.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "hours",
+    "minutes",
+    "days",
+];
+
+/// Words that cannot be a source on their own.
+const STRIP_ONLY: &[&str] = &[
+    "so", "while", "having", "but", "and", "then", "yet", "now", "when",
 ];
 
 /// Words that end a source noun phrase when scanning backwards from a cue.
@@ -130,6 +170,15 @@ const ADJUNCT_START: &[&str] = &[
 
 const PRONOUNS_PERSON: &[&str] = &["he", "she", "him", "her"];
 
+/// Subject pronouns before a contracted "’s" ("he’s saying").
+const PRONOUNS_SUBJECT: &[&str] = &["he", "she", "it", "that", "who", "there", "what"];
+
+/// Auxiliaries and negation, after which a cue word is still a verb ("will say", "did not
+/// comment").
+const MODALS: &[&str] = &[
+    "will", "would", "could", "should", "might", "must", "can", "may", "not",
+];
+
 #[derive(Debug, Clone)]
 struct Cand {
     content: (usize, usize),
@@ -138,6 +187,9 @@ struct Cand {
     source: Option<(usize, usize)>,
     /// Byte offset the relays are measured from.
     anchor: usize,
+    /// The part of the content that blocks other attributions (default: all of it); a content
+    /// extended over ", which …" still lets a cue after the comma start its own attribution.
+    core: Option<(usize, usize)>,
 }
 
 struct Ctx<'a> {
@@ -147,10 +199,15 @@ struct Ctx<'a> {
     cue: Vec<Option<CueClass>>,
     /// Sentence index of every token.
     sent_of: Vec<usize>,
+    /// For the last token of a multi-word cue ("made it clear"), its first token.
+    phrase_start: Vec<Option<usize>>,
     /// Byte ranges of the contents of double quotes of 3+ words.
     quoted: Vec<(usize, usize)>,
     /// The layer's quotation pairs plus ''…'' pairs.
     quotes: Vec<QuotePair>,
+    /// Token ranges of title-case headlines and subheadings ("Conservative Icon Morton
+    /// Blackwell Endorses Ted Cruz"), where capitalised cue words are verbs.
+    title: Vec<std::ops::Range<usize>>,
 }
 
 impl Ctx<'_> {
@@ -187,7 +244,21 @@ pub(crate) fn find_quotes(layer: &TextLayer, entities: &[Entity], actors: &[Acto
         return Vec::new();
     }
     let low: Vec<String> = layer.tokens.iter().map(|t| fold(t.text(text))).collect();
-    let cue = low.iter().map(|w| dict.cues.get(w).copied()).collect();
+    let mut cue: Vec<Option<CueClass>> = low.iter().map(|w| dict.cues.get(w).copied()).collect();
+    let mut phrase_start = vec![None; n];
+    for i in 0..n {
+        let Some(phrases) = dict.phrase_cues.get(&low[i]) else {
+            continue;
+        };
+        for (words, class) in phrases {
+            let j = i + words.len() - 1;
+            if j < n && (0..words.len()).all(|k| low[i + k] == words[k]) {
+                cue[j] = Some(*class);
+                phrase_start[j] = Some(i);
+                break;
+            }
+        }
+    }
     let mut sent_of = vec![0; n];
     for (si, s) in layer.sentences.iter().enumerate() {
         for t in s.tokens.clone() {
@@ -202,20 +273,25 @@ pub(crate) fn find_quotes(layer: &TextLayer, entities: &[Entity], actors: &[Acto
         .filter(|q| q.double && text[q.content.clone()].split_whitespace().count() >= 3)
         .map(|q| (q.content.start, q.content.end))
         .collect();
+    let title = title_headline(text, layer);
     let cx = Ctx {
         text,
         layer,
         low,
         cue,
         sent_of,
+        phrase_start,
         quoted,
         quotes,
+        title,
     };
     let mut cands: Vec<Cand> = Vec::new();
     headline(&cx, &mut cands);
     direct_quotes(&cx, &mut cands);
     indirect(&cx, &mut cands);
     nominal(&cx, &mut cands);
+    in_source(&cx, &mut cands);
+    speaker_labels(&cx, &mut cands);
     continuation_quotes(&cx, &mut cands);
     cands.sort_by_key(|c| c.content.0);
     cands
@@ -261,10 +337,48 @@ fn with_doubled_apostrophes(text: &str, layer: &TextLayer) -> Vec<QuotePair> {
     out
 }
 
+/// Tokens of the short title-case paragraphs (headline, subheadings).
+fn title_headline(text: &str, layer: &TextLayer) -> Vec<std::ops::Range<usize>> {
+    layer
+        .paragraphs
+        .iter()
+        .map(|p| title_paragraph(text, layer, p.clone()))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// The token range of paragraph `p` when it is a short title-case line, else empty.
+fn title_paragraph(
+    text: &str,
+    layer: &TextLayer,
+    p: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let t0 = layer.token_at_or_after(p.start);
+    let t1 = layer.token_at_or_after(p.end).min(layer.tokens.len());
+    if t1 <= t0 || t1 - t0 > 30 {
+        return 0..0;
+    }
+    let words: Vec<&str> = layer.tokens[t0..t1]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if words.len() >= 3 && caps * 10 >= words.len() * 9 {
+        t0..t1
+    } else {
+        0..0
+    }
+}
+
 fn claimed(cands: &[Cand], s: usize, e: usize) -> bool {
     cands.iter().any(|c| {
         let ov = |r: (usize, usize)| r.0 < e && s < r.1;
-        ov(c.content) || c.cue.is_some_and(ov) || c.source.is_some_and(ov)
+        ov(c.core.unwrap_or(c.content)) || c.cue.is_some_and(ov) || c.source.is_some_and(ov)
     })
 }
 
@@ -293,8 +407,11 @@ fn headline(cx: &Ctx, cands: &mut Vec<Cand>) {
     if e <= colon + 2 {
         return;
     }
+    if (t0..colon).any(|k| HEADLINE_RUBRICS.contains(&cx.w(k))) {
+        return;
+    }
     let content = cx.span(colon + 1, e - 1);
-    if cx.text[content.0..content.1].starts_with(['“', '"', '\'', '‘']) {
+    if cx.text[content.0..content.1].starts_with(['“', '"']) {
         return; // a quotation: `direct_quotes` attributes it through the colon
     }
     cands.push(Cand {
@@ -303,6 +420,7 @@ fn headline(cx: &Ctx, cands: &mut Vec<Cand>) {
         cue: Some(cx.span(colon, colon)),
         source: Some(cx.span(t0, colon - 1)),
         anchor: layer.tokens[colon].start,
+        core: None,
     });
 }
 
@@ -367,6 +485,7 @@ fn direct_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
                 cue: c.cue,
                 source: c.source,
                 anchor: c.anchor,
+                core: None,
             });
         }
     }
@@ -375,9 +494,44 @@ fn direct_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
 /// "…,” X said" / "…,” said X" starting at token `a` (first token after the closing mark).
 fn after_quote(cx: &Ctx, a: usize, content: (usize, usize)) -> Option<Cand> {
     let toks = &cx.layer.tokens;
+    // “…” ― Sonya Herridge: a dash and a name closing the paragraph (a byline-style credit).
+    if a + 1 < toks.len() && matches!(cx.raw(a), "―" | "—" | "–") {
+        let para_end = cx
+            .layer
+            .paragraphs
+            .iter()
+            .find(|p| p.start <= toks[a].start && toks[a].start < p.end)
+            .map_or(toks[a].end, |p| p.end);
+        let mut m = a + 1;
+        while m < toks.len() && toks[m].start < para_end && m <= a + 6 {
+            m += 1;
+        }
+        let name = a + 1..m;
+        if !name.is_empty()
+            && (m >= toks.len() || toks[m].start >= para_end)
+            && name
+                .clone()
+                .all(|t| cx.capitalised(t) || matches!(cx.raw(t), "." | "-"))
+        {
+            return Some(Cand {
+                content,
+                direct: true,
+                cue: Some(cx.span(a, a)),
+                source: Some(cx.span(a + 1, m - 1)),
+                anchor: toks[a].start,
+                core: None,
+            });
+        }
+    }
     let mut k = a;
+    let punct_inside = cx.text[content.0..content.1]
+        .trim_end()
+        .ends_with([',', '.', '!', '?', '—', '…']);
     if k < toks.len() && matches!(cx.raw(k), "," | "—" | "–" | "-") {
         k += 1;
+    } else if !punct_inside {
+        // “unmistakably and wrongfully” suggests …: a quoted phrase inside a clause.
+        return None;
     }
     if k >= toks.len() || cx.sent_of[k] != cx.sent_of[a] {
         return None;
@@ -399,6 +553,7 @@ fn after_quote(cx: &Ctx, a: usize, content: (usize, usize)) -> Option<Cand> {
                 cue: Some(cx.span(k, k)),
                 source: Some(cx.span(k + 1, m - 1)),
                 anchor: toks[k].start,
+                core: None,
             });
         }
         return None;
@@ -438,6 +593,7 @@ fn after_quote(cx: &Ctx, a: usize, content: (usize, usize)) -> Option<Cand> {
                 cue: Some(cx.span(aux_start(cx, cx.span(k, se), m), ce)),
                 source: Some(cx.span(k, se)),
                 anchor: toks[m].start,
+                core: None,
             });
         }
         m += 1;
@@ -485,6 +641,7 @@ fn before_quote(cx: &Ctx, open: usize, content: (usize, usize)) -> Option<Cand> 
                 cue: Some(cx.span(j, cue_end)),
                 source,
                 anchor: toks[j].start,
+                core: None,
             });
         }
         if !matches!(w, ":" | ",") {
@@ -517,6 +674,7 @@ fn colon_quote(cx: &Ctx, colon: usize, content: (usize, usize)) -> Option<Cand> 
                 cue: Some(cx.span(head, colon)),
                 source,
                 anchor: cx.layer.tokens[head].start,
+                core: None,
             });
         }
     }
@@ -531,6 +689,7 @@ fn colon_quote(cx: &Ctx, colon: usize, content: (usize, usize)) -> Option<Cand> 
         cue: Some(cx.span(colon, colon)),
         source: Some(cx.span(start, colon - 1)),
         anchor: cx.layer.tokens[colon].start,
+        core: None,
     })
 }
 
@@ -538,12 +697,33 @@ fn colon_quote(cx: &Ctx, colon: usize, content: (usize, usize)) -> Option<Cand> 
 /// a determiner or a possessive ("his claims", "Today's remarks").
 fn cue_ok(cx: &Ctx, i: usize) -> bool {
     let lo = cx.sent_range(i).start;
-    if i > lo && cx.capitalised(i) {
+    let i = cx.phrase_start[i].map_or(i, |s| s.max(lo));
+    if i > lo && cx.capitalised(i) && !cx.title.iter().any(|r| r.contains(&i)) {
         return false;
+    }
+    if let Some(particles) = DICT.particle_cues.get(cx.w(i)) {
+        if !particles.iter().any(|p| p == cx.w(i + 1)) {
+            return false;
+        }
     }
     if i > lo {
         let p = cx.raw(i - 1);
-        if DETERMINERS.contains(&cx.w(i - 1))
+        // "he’s saying", "she's not": a contracted auxiliary, not a possessive.
+        let contracted = |k: usize| {
+            let w = cx.w(k);
+            matches!(
+                w,
+                "he's" | "she's" | "it's" | "that's" | "who's" | "there's" | "what's"
+            ) || matches!(w, "'s") && k > 0 && PRONOUNS_SUBJECT.contains(&cx.w(k - 1))
+        };
+        let mut k = i - 1;
+        if matches!(cx.w(k), "not" | "never" | "also" | "n't") && k > lo {
+            k -= 1;
+        }
+        if contracted(k) {
+            return true;
+        }
+        if DETERMINERS.contains(&cx.w(i - 1)) && !MODALS.contains(&cx.w(i - 1))
             || p.ends_with("’s")
             || p.ends_with("'s")
             || cx.layer.tokens[i - 1].kind == TokenKind::Number
@@ -557,6 +737,9 @@ fn cue_ok(cx: &Ctx, i: usize) -> bool {
 /// Start of a cue phrase ending in a participle: "issued a statement (Wednesday) declaring",
 /// "published a report citing" start at the first verb.
 fn cue_head(cx: &Ctx, i: usize, lo: usize) -> usize {
+    if let Some(s) = cx.phrase_start[i] {
+        return s.max(lo);
+    }
     if !cx.w(i).ends_with("ing") || i < lo + 3 {
         return i;
     }
@@ -625,6 +808,25 @@ fn source_before(cx: &Ctx, i: usize, lo: usize) -> Option<(usize, usize)> {
     if skip(cx.w(j)) {
         return None;
     }
+    // A time adjunct between source and cue: "the senator on Tuesday dismissed", "Trump
+    // last week called".
+    if TIME_WORDS.contains(&cx.w(j)) && j > lo + 1 {
+        let mut k = j;
+        while k > lo && (TIME_WORDS.contains(&cx.w(k)) || cx.w(k) == "week") {
+            k -= 1;
+        }
+        if matches!(
+            cx.w(k),
+            "on" | "last" | "this" | "earlier" | "late" | "early" | "next"
+        ) && k > lo
+        {
+            k -= 1;
+            while k > lo && skip(cx.w(k)) {
+                k -= 1;
+            }
+            j = k;
+        }
+    }
     // Appositive: "John Smith, a spokesman for X, said".
     if cx.raw(j) == "," {
         let seg_end = j.checked_sub(1)?;
@@ -640,6 +842,9 @@ fn source_before(cx: &Ctx, i: usize, lo: usize) -> Option<(usize, usize)> {
         return None;
     }
     let end = j;
+    if TIME_WORDS.contains(&cx.w(end)) {
+        return None;
+    }
     let mut start = np_back(cx, end, lo)?;
     // Leading connectives and relative pronouns are not part of the source ("So GOPers",
     // "which he").
@@ -664,6 +869,10 @@ fn source_before(cx: &Ctx, i: usize, lo: usize) -> Option<(usize, usize)> {
         )
     {
         start += 1;
+    }
+    // A lone connective or participle is no source ("While called", "Having announced").
+    if start == end && (cx.w(end).ends_with("ing") || STRIP_ONLY.contains(&cx.w(end))) {
+        return None;
     }
     Some(cx.span(start, end))
 }
@@ -829,6 +1038,7 @@ fn nominal(cx: &Ctx, cands: &mut Vec<Cand>) {
             cue: Some(cx.span(i, cue_end)),
             source: Some((ss, se)),
             anchor: toks[i].start,
+            core: None,
         });
     }
 }
@@ -857,7 +1067,13 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             }
             let head = cue_head(cx, i, lo);
             let next = if i + 1 < hi { cx.w(i + 1) } else { "" };
-            if next == "by" || (class == CueClass::Belief && matches!(next, "." | "," | "")) {
+            if next == "by" {
+                if pass == 1 {
+                    passive_by(cx, i, lo, hi, cands);
+                }
+                continue;
+            }
+            if class == CueClass::Belief && matches!(next, "." | "," | "") {
                 continue;
             }
             if according {
@@ -867,10 +1083,12 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             // "…, X said." / "…, said X." — the cue ends the sentence (after a short adjunct).
             let tail_end = sentence_content_end(cx, lo, hi);
             let ce = extend_cue(cx, i);
+            // A participle ("…, touting his record") never ends a "…, X said" sentence.
+            let finite = !cx.w(i).ends_with("ing");
             let after_short = (ce + 1..tail_end).all(|k| !cx.is_punct(k)) && tail_end - ce <= 5;
             // Parenthetical: "But to prevent problems, he said, local officials should …" — two
             // contents sharing the cue.
-            if class != CueClass::Belief && !after_short {
+            if class != CueClass::Belief && finite && !after_short {
                 let comma_after = (ce + 1..tail_end.min(ce + 8))
                     .take_while(|&k| !cx.is_punct(k) || cx.raw(k) == ",")
                     .find(|&k| cx.raw(k) == ",");
@@ -885,7 +1103,7 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
                     }
                 }
             }
-            if class != CueClass::Belief && after_short {
+            if class != CueClass::Belief && finite && after_short {
                 // Source before the cue, content before the comma that precedes the source.
                 if let Some(src) = source_before(cx, i, lo) {
                     let s_tok = cx.layer.token_at_or_after(src.0);
@@ -918,6 +1136,7 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
                 }
             }
             if class != CueClass::Belief
+                && finite
                 && i > lo + 2
                 && cx.raw(i - 1) == ","
                 && ce + 1 < tail_end
@@ -943,7 +1162,7 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             let source = (!after_comma)
                 .then(|| source_before(cx, head, lo))
                 .flatten()
-                .filter(|&(s, e)| !matches!(fold(&cx.text[s..e]).as_str(), "it" | "there"))
+                .filter(|&(s, e)| !matches!(fold(&cx.text[s..e]).as_str(), "there"))
                 .or_else(|| {
                     after_and
                         .then(|| {
@@ -952,19 +1171,65 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
                         .flatten()
                 })
                 .or_else(|| {
-                    (cx.w(i).ends_with("ing") && class != CueClass::Belief)
+                    (cx.w(i).ends_with("ing") && (class != CueClass::Belief || after_comma))
                         .then(|| fallback_source(cx, i, lo))
                         .flatten()
                 });
             let passive = (lo..i)
                 .rev()
                 .take_while(|&k| SKIP_BEFORE_CUE.contains(&cx.w(k)))
-                .any(|k| matches!(cx.w(k), "was" | "were" | "been" | "is" | "be"));
+                .any(|k| matches!(cx.w(k), "was" | "were" | "been" | "is" | "be"))
+                && !cx.w(i).ends_with("ing"); // "is calling for" is progressive
+                                              // "The report was published in March": a passive stance verb names no source.
+                                              // "The House is expected to pass …": the whole clause is the content, no source.
+            if passive && next == "to" && source.is_some() && class == CueClass::Belief {
+                if let Some((s0, _)) = source {
+                    let a = aux_start(cx, source.unwrap_or_default(), i);
+                    let (s, e) = content_span(cx, cx.layer.token_at_or_after(s0), tail_end, cands);
+                    if s < e && !claimed(cands, cx.layer.tokens[a].start, toks[i].end) {
+                        cands.push(Cand {
+                            content: (s, e),
+                            direct: false,
+                            cue: Some(cx.span(a, i)),
+                            source: None,
+                            anchor: b,
+                            core: None,
+                        });
+                    }
+                }
+                continue;
+            }
+            if passive
+                && class == CueClass::Belief
+                && source.is_some()
+                && (ADJUNCT_START.contains(&next) || next == "by")
+            {
+                continue;
+            }
             let Some(source) = source.or(None) else {
-                if passive && matches!(next, "that" | "whether" | "if" | "to" | "about") {
+                // "When asked whether he would …", "was asked what …".
+                let asked = class == CueClass::Tell
+                    && (i == lo
+                        || matches!(cx.w(i - 1), "when" | "if" | "after" | "once" | "as" | "and"))
+                    && matches!(
+                        next,
+                        "whether" | "if" | "what" | "how" | "why" | "who" | "whom" | "about"
+                    );
+                if (passive
+                    && matches!(
+                        next,
+                        "that" | "whether" | "if" | "to" | "about" | "what" | "how" | "why" | "who"
+                    ))
+                    || asked
+                {
                     let c0 = i + 1;
                     if c0 + 1 < tail_end {
-                        let (s, e) = content_span(cx, c0, tail_end, cands);
+                        let c_end = if asked {
+                            clause_end(cx, c0, tail_end)
+                        } else {
+                            tail_end
+                        };
+                        let (s, e) = content_span(cx, c0, c_end, cands);
                         if s < e {
                             cands.push(Cand {
                                 content: (s, e),
@@ -972,6 +1237,7 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
                                 cue: Some(cx.span(i, i)),
                                 source: None,
                                 anchor: b,
+                                core: None,
                             });
                         }
                     }
@@ -1030,20 +1296,23 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             // A particle belongs to the cue: "called for", "called on", "talked about".
             if c0 + 1 < tail_end
                 && c0 == ce + 1
-                && matches!(
+                && (matches!(
                     cx.w(c0),
                     "for" | "on" | "about" | "out" | "of" | "up" | "into" | "off"
-                )
+                ) || cx.w(c0) == "to" && to_object(cx, c0 + 1))
             {
                 ce = c0;
                 c0 += 1;
             }
-            if c0 >= tail_end || (class == CueClass::Belief && tail_end - c0 < 2) {
+            // A one-word stance content is a name or a pronoun ("backed Clinton", "thanked him").
+            let one_ok = c0 < tail_end
+                && (cx.capitalised(c0) && !cx.is_punct(c0)
+                    || matches!(cx.w(c0), "him" | "her" | "them" | "it" | "me" | "us"));
+            if c0 >= tail_end || (class == CueClass::Belief && tail_end - c0 < 2 && !one_ok) {
                 continue;
             }
-            let c_end = next_clause_cue(cx, c0, tail_end)
-                .unwrap_or(tail_end)
-                .min(clause_end(cx, c0, tail_end));
+            let c_next = next_clause_cue(cx, c0, tail_end).unwrap_or(tail_end);
+            let c_end = c_next.min(clause_end(cx, c0, tail_end));
             if c_end <= c0 {
                 continue;
             }
@@ -1051,17 +1320,102 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             if s >= e {
                 continue;
             }
+            let c_ext = c_next.min(clause_end_ext(cx, c0, tail_end, true));
+            let (core, (s, e)) = if c_ext > c_end {
+                let (s2, e2) = content_span(cx, c0, c_ext, cands);
+                if s2 == s && e2 > e {
+                    (Some((s, e)), (s, e2))
+                } else {
+                    (None, (s, e))
+                }
+            } else {
+                (None, (s, e))
+            };
             let direct = cx.text[s..e].starts_with(['“', '"'])
                 && cx.quoted.iter().any(|&(qs, qe)| qs <= s + 3 && e <= qe + 4);
             cands.push(Cand {
                 content: (s, e),
                 direct,
                 cue: Some(cx.span(aux_start(cx, source, head), ce)),
-                source: Some(source),
+                // "it was revealed that", "Christie appeared to end his bid": no source.
+                source: (!(passive || RAISING.contains(&cx.w(i)))).then_some(source),
                 anchor: b,
+                core,
             });
         }
     }
+}
+
+/// Raising verbs whose subject is not a source ("X appeared to end his bid").
+const RAISING: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
+
+/// Whether the word after a "to" opens a noun phrase ("referring to the", "pointed to Trump"),
+/// making "to" a particle of the cue rather than an infinitive marker ("vowed to protect").
+fn to_object(cx: &Ctx, k: usize) -> bool {
+    k < cx.low.len()
+        && !cx.is_punct(k)
+        && (DETERMINERS.contains(&cx.w(k)) && !matches!(cx.w(k), "to" | "not")
+            || matches!(
+                cx.w(k),
+                "him" | "them" | "me" | "us" | "it" | "what" | "how"
+            )
+            || cx.capitalised(k)
+            || cx.layer.tokens[k].kind == TokenKind::Number)
+}
+
+/// Passive attributions with an agent: "Donald Trump is supported by far fewer publications",
+/// "The registration issue was first reported by The Washington Post". The content is the
+/// subject, the source the agent, the cue runs from the auxiliary through "by".
+fn passive_by(cx: &Ctx, i: usize, lo: usize, hi: usize, cands: &mut Vec<Cand>) {
+    let mut a = i;
+    while a > lo && SKIP_BEFORE_CUE.contains(&cx.w(a - 1)) {
+        a -= 1;
+    }
+    if a == i || !(a..i).any(|k| matches!(cx.w(k), "is" | "was" | "were" | "are" | "been" | "be")) {
+        return;
+    }
+    if a == lo
+        || claimed(
+            cands,
+            cx.layer.tokens[a - 1].start,
+            cx.layer.tokens[i + 1].end,
+        )
+    {
+        return;
+    }
+    let Some(c0) = np_back(cx, a - 1, lo) else {
+        return;
+    };
+    if matches!(cx.w(c0), "who" | "which") {
+        return;
+    }
+    let end = sentence_content_end(cx, lo, hi);
+    let s0 = i + 2;
+    if s0 >= end {
+        return;
+    }
+    let mut s_end = s0;
+    while s_end < end && s_end < s0 + 12 && !cx.is_punct(s_end) {
+        if s_end > s0 && (ADJUNCT_START.contains(&cx.w(s_end)) || cx.w(s_end) == "for") {
+            break;
+        }
+        s_end += 1;
+    }
+    if s_end == s0 {
+        return;
+    }
+    let (s, e) = content_span(cx, c0, a, cands);
+    if s >= e {
+        return;
+    }
+    cands.push(Cand {
+        content: (s, e),
+        direct: false,
+        cue: Some(cx.span(a, i + 1)),
+        source: Some(cx.span(s0, s_end - 1)),
+        anchor: cx.layer.tokens[i].start,
+        core: None,
+    });
 }
 
 /// Where a content running from `c0` stops before a coordinated or participial cue
@@ -1094,6 +1448,12 @@ fn next_clause_cue(cx: &Ctx, c0: usize, end: usize) -> Option<usize> {
 
 /// Where a content stops before a semicolon or a non-restrictive clause (", which", ", while").
 fn clause_end(cx: &Ctx, c0: usize, end: usize) -> usize {
+    clause_end_ext(cx, c0, end, false)
+}
+
+/// [`clause_end`]; `extended` keeps relative and coordinated clauses (", which …", ", and …")
+/// that PolNeAR's content spans include.
+fn clause_end_ext(cx: &Ctx, c0: usize, end: usize, extended: bool) -> usize {
     // A cue inside a sentence-initial subordinate clause ("As Democratic leaders worried about
     // …, Obama is …"): the content ends with that clause.
     let lo = cx.sent_range(c0).start;
@@ -1134,18 +1494,18 @@ fn clause_end(cx: &Ctx, c0: usize, end: usize) -> usize {
             && k + 1 < end
             && (matches!(
                 cx.w(k + 1),
-                "which"
-                    | "while"
+                "while"
                     | "whereas"
                     | "although"
                     | "though"
                     | "according"
                     | "but"
-                    | "who"
                     | "even"
                     | "however"
-                    | "and"
-            ) || cx.w(k + 1).ends_with("ing") && !cx.capitalised(k + 1))
+            ) || !extended && matches!(cx.w(k + 1), "which" | "who" | "and")
+                || cx.w(k + 1).ends_with("ing")
+                    && !cx.capitalised(k + 1)
+                    && !matches!(cx.w(k + 1), "including" | "beginning" | "during"))
         {
             return k;
         }
@@ -1157,6 +1517,24 @@ fn clause_end(cx: &Ctx, c0: usize, end: usize) -> usize {
 /// a closing quotation mark after it included).
 fn sentence_content_end(cx: &Ctx, lo: usize, hi: usize) -> usize {
     let mut e = hi;
+    // An opening mark of the next quotation left at the end of the sentence ("… courses. ''").
+    while e > lo + 1
+        && matches!(cx.raw(e - 1), "'" | "''" | "‘" | "“")
+        && cx.text[..cx.layer.tokens[e - 1].start].ends_with(char::is_whitespace)
+    {
+        e -= 1;
+    }
+    while e > lo + 1 && cx.raw(e - 1) == "'" && cx.raw(e - 2) == "'" {
+        // the first apostrophe of a spaced '' pair
+        let t = &cx.layer.tokens;
+        if t[e - 2].end == t[e - 1].start
+            && cx.text[..t[e - 2].start].ends_with(char::is_whitespace)
+        {
+            e -= 2;
+        } else {
+            break;
+        }
+    }
     while e > lo {
         let r = cx.raw(e - 1);
         if matches!(r, "." | ";" | ":" | ",") {
@@ -1172,6 +1550,17 @@ fn sentence_content_end(cx: &Ctx, lo: usize, hi: usize) -> usize {
 /// to the end of a quotation it opens.
 fn content_span(cx: &Ctx, c0: usize, end: usize, cands: &[Cand]) -> (usize, usize) {
     let toks = &cx.layer.tokens;
+    // A dateline opening the paragraph ("WASHINGTON ― …") is not content.
+    let mut c0 = c0;
+    if let Some(d) = (c0..end.min(c0 + 4)).find(|&k| matches!(cx.raw(k), "―" | "—" | "–")) {
+        let caps = (c0..d).all(|k| {
+            let r = cx.raw(k);
+            r == "," || r.chars().any(char::is_alphabetic) && !r.chars().any(char::is_lowercase)
+        });
+        if d > c0 && caps && d + 1 < end {
+            c0 = d + 1;
+        }
+    }
     let e0 = (c0..end).find(|&k| claimed(cands, toks[k].start, toks[k].end));
     let mut e = e0.unwrap_or(end);
     let cut = e < end;
@@ -1205,6 +1594,18 @@ fn content_span(cx: &Ctx, c0: usize, end: usize, cands: &[Cand]) -> (usize, usiz
         }
         end_b += add;
     }
+    // A quotation opened inside the content and closed after it (in the same paragraph)
+    // belongs to it: “America’s porous gun laws … Individuals … are not.”
+    if let Some(q) = cx.quotes.iter().find(|q| {
+        q.double
+            && !q.multi_paragraph
+            && s <= q.open
+            && q.open < end_b
+            && q.close >= end_b
+            && !claimed(cands, end_b, q.close)
+    }) {
+        end_b = q.close + cx.text[q.close..].chars().next().map_or(0, char::len_utf8);
+    }
     (s, end_b)
 }
 
@@ -1226,6 +1627,7 @@ fn push_content(
             cue: Some(cue),
             source: Some(source),
             anchor,
+            core: None,
         });
     }
 }
@@ -1256,6 +1658,7 @@ fn according_to(cx: &Ctx, i: usize, lo: usize, hi: usize, cands: &mut Vec<Cand>)
                 cue: Some(cue),
                 source: Some(source),
                 anchor,
+                core: None,
             });
         }
         return;
@@ -1280,7 +1683,7 @@ fn continuation_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
         if !q.double || claimed(cands, q.content.start, q.content.end) {
             continue;
         }
-        if cx.text[q.content.clone()].split_whitespace().count() < 4 {
+        if cx.text[q.content.clone()].split_whitespace().count() < 2 {
             continue;
         }
         let Some(pi) = layer
@@ -1333,6 +1736,135 @@ fn continuation_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
             cue: c.cue,
             source: c.source,
             anchor: c.anchor,
+            core: None,
+        });
+    }
+}
+
+/// Labels in capitals that are not speakers ("CORRECTION: …").
+const NOT_SPEAKERS: &[&str] = &[
+    "correction",
+    "update",
+    "updated",
+    "email",
+    "previously",
+    "note",
+    "editor's",
+    "watch",
+    "read",
+    "related",
+    "photos",
+    "video",
+    "advertisement",
+    "source",
+    "sources",
+    "breaking",
+    "exclusive",
+    "warning",
+    "q",
+    "a",
+];
+
+/// Transcripts: a paragraph opening with a speaker label in capitals ("WALLACE: …",
+/// "JAKE TAPPER: …") attributes the rest of the paragraph to that speaker.
+fn speaker_labels(cx: &Ctx, cands: &mut Vec<Cand>) {
+    let layer = cx.layer;
+    for p in &layer.paragraphs {
+        let mut t0 = layer.token_at_or_after(p.start);
+        let t_end = layer.token_at_or_after(p.end).min(layer.tokens.len());
+        if t0 < t_end && matches!(cx.raw(t0), "\"" | "“") {
+            t0 += 1; // a continued multi-paragraph quotation
+        }
+        let Some(colon) = (t0..t_end.min(t0 + 5)).find(|&k| cx.raw(k) == ":") else {
+            continue;
+        };
+        if colon == t0 || colon + 2 >= t_end {
+            continue;
+        }
+        let label_ok = (t0..colon).all(|k| {
+            let r = cx.raw(k);
+            r == "."
+                || r.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !r.chars().any(char::is_lowercase)
+        }) && !(t0..colon).any(|k| NOT_SPEAKERS.contains(&cx.w(k)));
+        if !label_ok {
+            continue;
+        }
+        let e = sentence_content_end(cx, colon + 1, t_end);
+        if e <= colon + 1 {
+            continue;
+        }
+        // The whole turn is the content, around any attribution inside it.
+        let (s, e) = (layer.tokens[colon + 1].start, layer.tokens[e - 1].end);
+        if s >= e || claimed(cands, layer.tokens[t0].start, layer.tokens[colon].end) {
+            continue;
+        }
+        cands.push(Cand {
+            content: (s, e),
+            direct: false,
+            cue: Some(cx.span(colon, colon)),
+            source: Some(cx.span(t0, colon - 1)),
+            anchor: layer.tokens[colon].start,
+            core: None,
+        });
+    }
+}
+
+/// Rubric words of headlines ("The Latest: …"): `data/headline_rubrics.txt`.
+static HEADLINE_RUBRICS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/headline_rubrics.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Nouns of "In a CNN poll, …": `data/in_sources.txt`.
+static IN_SOURCES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/in_sources.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// "In a CNN national poll, Hillary Clinton held a 24-point lead": a sentence-initial "In"
+/// phrase headed by a document or poll noun attributes the rest of the sentence.
+fn in_source(cx: &Ctx, cands: &mut Vec<Cand>) {
+    for sent in &cx.layer.sentences {
+        let lo = sent.tokens.start;
+        let hi = sent.tokens.end;
+        if hi < lo + 6 || cx.raw(lo) != "In" {
+            continue;
+        }
+        let Some(comma) = (lo + 2..hi.min(lo + 20))
+            .find(|&k| cx.is_punct(k) && !matches!(cx.raw(k), "/" | "-" | "'" | "’" | "." | "&"))
+        else {
+            continue;
+        };
+        if cx.raw(comma) != "," {
+            continue;
+        }
+        let noun = (lo + 1..comma).any(|k| IN_SOURCES.contains(&cx.w(k)));
+        if !noun || (lo + 1..comma).any(|k| cx.cue[k].is_some() && !cx.capitalised(k)) {
+            continue;
+        }
+        let end = sentence_content_end(cx, lo, hi);
+        if comma + 2 >= end || claimed(cands, cx.layer.tokens[lo].start, cx.layer.tokens[comma].end)
+        {
+            continue;
+        }
+        let (s, e) = content_span(cx, comma + 1, end, cands);
+        if s >= e {
+            continue;
+        }
+        cands.push(Cand {
+            content: (s, e),
+            direct: false,
+            cue: Some(cx.span(lo, lo)),
+            source: Some(cx.span(lo + 1, comma - 1)),
+            anchor: cx.layer.tokens[lo].start,
+            core: None,
         });
     }
 }

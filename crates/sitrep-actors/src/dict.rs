@@ -39,6 +39,34 @@ pub(crate) struct Pattern {
     pub needs_context: bool,
 }
 
+/// FNV-1a, a fast deterministic hash for the short folded words the cue tables are keyed by
+/// (looked up once per token).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map with [`Fnv`] hashing.
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A hash set with [`Fnv`] hashing.
+pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Class of an attribution cue verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CueClass {
@@ -73,9 +101,14 @@ pub(crate) struct Dict {
     /// Folded demonym → (ISO code, country name).
     pub demonyms: HashMap<String, (Option<String>, String)>,
     /// Folded cue word → class.
-    pub cues: HashMap<String, CueClass>,
+    pub cues: FastMap<String, CueClass>,
+    /// Multi-word cues by folded first word: (folded words, class).
+    pub phrase_cues: FastMap<String, Vec<(Vec<String>, CueClass)>>,
+    /// Folded stance verbs that are cues only before one of their particles ("spoke about",
+    /// "pointed to"), with those particles.
+    pub particle_cues: FastMap<String, Vec<String>>,
     /// Folded nouns that carry an attribution after a possessive ("Trump's claim that").
-    pub noun_cues: HashSet<String>,
+    pub noun_cues: FastSet<String>,
 }
 
 const ACTORS: &str = include_str!("../data/actors.tsv");
@@ -87,6 +120,16 @@ const TITLES: &str = include_str!("../data/titles.txt");
 const PERSONS: &str = include_str!("../data/persons.tsv");
 const CUES: &str = include_str!("../data/cues.tsv");
 const NOUN_CUES: &str = include_str!("../data/noun_cues.txt");
+const PHRASE_CUES: &str = include_str!("../data/phrase_cues.tsv");
+
+fn cue_class(tag: &str) -> CueClass {
+    match tag {
+        "tell" => CueClass::Tell,
+        "belief" | "particle" => CueClass::Belief,
+        "quote" => CueClass::Quote,
+        _ => CueClass::Speech,
+    }
+}
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
@@ -231,17 +274,39 @@ fn build() -> Dict {
         b.alias(l.trim(), Target::ContextForces);
     }
     let titles = lines(TITLES).map(|l| fold(l.trim())).collect();
-    let mut cues = HashMap::new();
+    let mut cues = FastMap::default();
+    let mut particle_cues: FastMap<String, Vec<String>> = FastMap::default();
     for l in lines(CUES) {
         let mut f = l.split('\t');
-        let class = match f.next().unwrap_or_default() {
-            "tell" => CueClass::Tell,
-            "belief" => CueClass::Belief,
-            "quote" => CueClass::Quote,
-            _ => CueClass::Speech,
-        };
-        for w in f.next().unwrap_or_default().split_whitespace() {
+        let tag = f.next().unwrap_or_default();
+        let class = cue_class(tag);
+        let words = f.next().unwrap_or_default();
+        let particles: Vec<String> = f
+            .next()
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(fold)
+            .collect();
+        for w in words.split_whitespace() {
+            if tag == "particle" {
+                particle_cues.insert(fold(w), particles.clone());
+            }
             cues.entry(fold(w)).or_insert(class);
+        }
+    }
+    let mut phrase_cues: FastMap<String, Vec<(Vec<String>, CueClass)>> = FastMap::default();
+    for l in lines(PHRASE_CUES) {
+        let mut f = l.split('\t');
+        let class = cue_class(f.next().unwrap_or_default());
+        let words: Vec<String> = fold(f.next().unwrap_or_default())
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        if let Some(first) = words.first() {
+            phrase_cues
+                .entry(first.clone())
+                .or_default()
+                .push((words.clone(), class));
         }
     }
     let ac = AhoCorasick::builder()
@@ -257,6 +322,8 @@ fn build() -> Dict {
         titles,
         demonyms,
         cues,
+        phrase_cues,
+        particle_cues,
         noun_cues: lines(NOUN_CUES).map(|l| fold(l.trim())).collect(),
     }
 }
@@ -339,11 +406,15 @@ mod tests {
         for l in lines(DEMONYMS) {
             assert_eq!(l.split('\t').count(), 3, "demonyms.tsv line {l:?}");
         }
-        for l in lines(CUES) {
+        for l in lines(CUES).chain(lines(PHRASE_CUES)) {
             let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 2, "cues.tsv line {l:?}");
+            assert_eq!(
+                f.len(),
+                if f[0] == "particle" { 3 } else { 2 },
+                "cues.tsv line {l:?}"
+            );
             assert!(
-                matches!(f[0], "speech" | "tell" | "belief" | "quote"),
+                matches!(f[0], "speech" | "tell" | "belief" | "quote" | "particle"),
                 "{l:?}"
             );
         }

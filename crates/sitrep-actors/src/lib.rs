@@ -4,8 +4,10 @@
 //!   letters), "<demonym> forces" patterns, titled persons, NER persons and organisations,
 //!   surname-only mentions of people named before.
 //! * [`quotes`]: direct quotes attached to an adjacent cue, indirect speech around cue verbs
-//!   ("X said that …", "…, X said", "according to X, …"), sources resolved through titles and
-//!   pronouns, relays (outlets, agencies) nearest first.
+//!   ("X said that …", "…, X said", "according to X, …"), multi-word and particle cues
+//!   ("made it clear", "spoke about"), passives with and without an agent, transcript turns
+//!   ("WALLACE: …"), poll frames ("In a CNN poll, …"), dash credits (“…” ― Name), sources
+//!   resolved through titles and pronouns, relays (outlets, agencies) nearest first.
 //!
 //! Dictionaries live in `data/` and are built once on first use.
 #![deny(missing_docs)]

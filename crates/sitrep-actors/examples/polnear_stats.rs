@@ -1,0 +1,262 @@
+//! Development aid: per-role failure analysis on a PolNeAR dev split (train/dev only).
+//! `cargo run --release -p sitrep-actors --example polnear_stats -- train [words|roles]`
+use sitrep_actors::eval::{parse_ann, predict, Attribution};
+use std::collections::HashMap;
+
+type Sp = (usize, usize);
+
+fn main() {
+    let split = std::env::args().nth(1).unwrap_or_else(|| "train".into());
+    let mode = std::env::args().nth(2).unwrap_or_else(|| "roles".into());
+    assert!(split != "test", "never debug on test");
+    let dir = std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/eval/attribution/polnear/"
+    ))
+    .join(&split);
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("attributions"))
+        .expect("dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let mut seen = std::collections::HashSet::new();
+    let mut cnt: HashMap<String, usize> = HashMap::new();
+    // word statistics: folded single word -> (as cue head in gold, total occurrences)
+    let mut wstat: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    let show = std::env::var("SHOW").ok();
+    let mut shown = 0;
+    for f in files {
+        let stem = f
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let Some((art, _)) = stem.rsplit_once('_') else {
+            continue;
+        };
+        if !seen.insert(art.to_string()) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{art}.txt"))) else {
+            continue;
+        };
+        let chars: Vec<char> = text.chars().collect();
+        let s = |r: Sp| {
+            chars[r.0.min(chars.len())..r.1.min(chars.len())]
+                .iter()
+                .collect::<String>()
+                .replace('\n', " ")
+        };
+        let gold = parse_ann(&std::fs::read_to_string(&f).unwrap_or_default());
+        let pred = predict(&text);
+        let ov = |a: Sp, b: Sp| a.0 < b.1 && b.0 < a.1;
+        match mode.as_str() {
+            "roles" => {
+                for g in &gold {
+                    let p: Option<&Attribution> = pred.iter().find(|p| ov(p.content, g.content));
+                    let key = match p {
+                        None => "content-miss".to_string(),
+                        Some(p) => {
+                            let cue = match (g.cue, p.cue) {
+                                (Some(a), Some(b)) if ov(a, b) => "cue-ok",
+                                (Some(_), Some(_)) => "cue-wrong",
+                                (Some(_), None) => "cue-none",
+                                _ => "cue-?",
+                            };
+                            let src = match (g.source, p.source) {
+                                (Some(a), Some(b)) if ov(a, b) => "src-ok",
+                                (Some(_), Some(_)) => "src-wrong",
+                                (Some(_), None) => "src-none",
+                                (None, Some(_)) => "src-spurious",
+                                (None, None) => "src-bothnone",
+                            };
+                            if show.as_deref().is_some_and(|v| v == src || v == cue) && shown < 50 {
+                                shown += 1;
+                                println!(
+                                    "[{}|{}] gold src {:?} cue {:?} / pred src {:?} cue {:?}\n   G {:?}\n   P {:?}",
+                                    src,
+                                    cue,
+                                    g.source.map(s),
+                                    g.cue.map(s),
+                                    p.source.map(s),
+                                    p.cue.map(s),
+                                    s(g.content),
+                                    s(p.content)
+                                );
+                            }
+                            format!("{cue} {src}")
+                        }
+                    };
+                    *cnt.entry(key).or_default() += 1;
+                }
+            }
+            "words" => {
+                // How often each word is (the last word of) a gold cue vs. occurs at all.
+                let words: Vec<(usize, usize, String)> = {
+                    let mut v = Vec::new();
+                    let mut st = None;
+                    for (i, c) in chars.iter().enumerate() {
+                        if c.is_alphanumeric() || *c == '-' {
+                            st.get_or_insert(i);
+                        } else if let Some(a) = st.take() {
+                            v.push((a, i, chars[a..i].iter().collect::<String>().to_lowercase()));
+                        }
+                    }
+                    v
+                };
+                for (a, b, w) in &words {
+                    let e = wstat.entry(w.clone()).or_default();
+                    e.1 += 1;
+                    if gold
+                        .iter()
+                        .any(|g| g.cue.is_some_and(|c| c.0 <= *a && *b <= c.1))
+                    {
+                        e.0 += 1;
+                        let cov = pred
+                            .iter()
+                            .any(|p| p.cue.is_some_and(|c| c.0 <= *a && *b <= c.1));
+                        if cov {
+                            e.2 += 1;
+                        }
+                    }
+                }
+            }
+            "srcfp" | "cuefp" => {
+                for p in &pred {
+                    let role = |a: &Attribution| if mode == "cuefp" { a.cue } else { a.source };
+                    let Some(ps) = role(p) else { continue };
+                    if gold.iter().any(|g| role(g).is_some_and(|gs| ov(gs, ps))) {
+                        continue;
+                    }
+                    let g = gold.iter().find(|g| ov(g.content, p.content));
+                    let key = match g {
+                        None => "content-fp",
+                        Some(g) if g.source.is_none() => "gold-nosource",
+                        Some(g) if g.cue.is_some_and(|c| p.cue.is_some_and(|pc| ov(c, pc))) => {
+                            "same-cue-other-source"
+                        }
+                        Some(_) => "other-attribution",
+                    };
+                    if show.as_deref() == Some(key) && shown < 60 {
+                        shown += 1;
+                        println!(
+                            "[{key}] pred src {:?} cue {:?} content {:?}\n    gold {:?}",
+                            s(ps),
+                            p.cue.map(s),
+                            s(p.content).chars().take(150).collect::<String>(),
+                            g.map(|g| (g.source.map(s), g.cue.map(s)))
+                        );
+                    }
+                    *cnt.entry(key.to_string()).or_default() += 1;
+                }
+            }
+            "bound" => {
+                for p in &pred {
+                    let Some(g) = gold.iter().find(|g| {
+                        ov(g.content, p.content)
+                            && g.cue.is_some_and(|c| p.cue.is_some_and(|pc| ov(c, pc)))
+                    }) else {
+                        continue;
+                    };
+                    let d = |a: usize, b: usize| {
+                        let t = s((a.min(b), a.max(b)));
+                        if t.chars().count() > 25 {
+                            "<long>".to_string()
+                        } else {
+                            t
+                        }
+                    };
+                    let ks = if g.content.0 == p.content.0 {
+                        "=".to_string()
+                    } else if g.content.0 < p.content.0 {
+                        format!("gold+[{}]", d(g.content.0, p.content.0))
+                    } else {
+                        format!("pred+[{}]", d(g.content.0, p.content.0))
+                    };
+                    let ke = if g.content.1 == p.content.1 {
+                        "=".to_string()
+                    } else if g.content.1 > p.content.1 {
+                        format!("gold+[{}]", d(g.content.1, p.content.1))
+                    } else {
+                        format!("pred+[{}]", d(g.content.1, p.content.1))
+                    };
+                    if show
+                        .as_deref()
+                        .is_some_and(|v| ke.starts_with(v) || ks.starts_with(v))
+                        && shown < 40
+                    {
+                        shown += 1;
+                        println!(
+                            "S {ks} E {ke}\n  G {:?}\n  P {:?}",
+                            s(g.content),
+                            s(p.content)
+                        );
+                    }
+                    *cnt.entry(format!("START {ks}")).or_default() += 1;
+                    *cnt.entry(format!("END {ke}")).or_default() += 1;
+                }
+            }
+            "misscue" => {
+                let lex: std::collections::HashSet<&str> = include_str!("../data/cues.tsv")
+                    .lines()
+                    .filter(|l| !l.starts_with('#'))
+                    .filter_map(|l| l.split_once('\t'))
+                    .flat_map(|(_, f)| f.split_whitespace())
+                    .collect();
+                for g in &gold {
+                    if pred.iter().any(|p| ov(p.content, g.content)) {
+                        continue;
+                    }
+                    let cue = g.cue.map(s).unwrap_or_default().to_lowercase();
+                    let known = cue
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| lex.contains(w) || w == "according");
+                    let quoted = s(g.content).starts_with(['“', '"']);
+                    let key = format!(
+                        "{} {} {}",
+                        if known { "known" } else { "unknown" },
+                        if quoted { "quote" } else { "plain" },
+                        if g.source.is_some() { "src" } else { "nosrc" }
+                    );
+                    if show.as_deref() == Some(key.as_str()) && shown < 60 {
+                        shown += 1;
+                        println!(
+                            "[{art}] src {:?} cue {:?}\n    {:?}",
+                            g.source.map(s),
+                            cue,
+                            s(g.content).chars().take(200).collect::<String>()
+                        );
+                    }
+                    *cnt.entry(key).or_default() += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if mode == "words" {
+        let lex: std::collections::HashSet<&str> = include_str!("../data/cues.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .flat_map(|(_, f)| f.split_whitespace())
+            .collect();
+        let mut v: Vec<_> = wstat
+            .into_iter()
+            .filter(|(w, c)| c.0 >= 3 && !lex.contains(w.as_str()))
+            .collect();
+        v.sort_by_key(|(_, c)| std::cmp::Reverse(c.0 - c.2));
+        for (w, (g, t, p)) in v.iter().take(5000) {
+            println!(
+                "{w}\tgoldcue {g}\ttotal {t}\tpredcue {p}\tratio {:.2}",
+                *g as f64 / *t as f64
+            );
+        }
+        return;
+    }
+    println!("TOTAL {}", cnt.values().sum::<usize>());
+    let mut v: Vec<_> = cnt.into_iter().collect();
+    v.sort_by_key(|e| std::cmp::Reverse(e.1));
+    for (k, c) in v {
+        println!("{c}\t{k}");
+    }
+}
