@@ -169,6 +169,13 @@ fn layer_is_number(text: &str, u: Unit) -> bool {
     !u.word && text[u.start..u.end].starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// The most populous candidate is a country or a first-level division.
+fn is_polity(gaz: &Db, cands: &[RecordId]) -> bool {
+    cands
+        .first()
+        .is_some_and(|&c| matches!(gaz.record(c).feature.as_str(), "PCLI" | "ADM1"))
+}
+
 /// A country, a region or a place of a million or more: a one-word mention of it is not taken
 /// for a person ("Egypt said", "Mahmoud Abbas … Abbas").
 fn is_prominent(gaz: &Db, cands: &[RecordId]) -> bool {
@@ -282,6 +289,19 @@ fn units(layer: &TextLayer, range: std::ops::Range<usize>, gaz: &Db) -> Vec<Unit
     out
 }
 
+/// What the rules know of a mention when entities and actors may veto it.
+#[derive(Clone, Copy)]
+struct VetoKind {
+    /// A country alias or a big place ([`is_big`]).
+    prominent: bool,
+    /// A preposition, a feature cue or a feature noun.
+    cued: bool,
+    /// A named division, or the seat of an organisation it opens.
+    seat: bool,
+    /// A country alias, a country or a first-level division.
+    polity: bool,
+}
+
 /// Entity/actor spans that veto or support mentions.
 struct Evidence<'a> {
     entities: &'a [Entity],
@@ -295,25 +315,34 @@ impl Evidence<'_> {
     ///   the tagger's error or metonymy) or cued ("in Avondale", "Laurel County");
     /// * a PER entity strictly larger ("Paris Hilton"); an ORG entity strictly larger unless
     ///   the place is a named division ("the Anderson County Crimestoppers") or the rules
-    ///   kept it as the seat of the organisation it opens ("Texas Department of Health");
-    /// * a MISC entity strictly larger (a MISC tag on exactly a gazetteer name — "near
-    ///   al-Sayyal" — is the tagger's doubt);
+    ///   kept it as the seat of the organisation it opens ("Texas Department of Health") or
+    ///   a country or state opens it ("the U.S. Fish and Wildlife Service");
+    /// * a MISC entity strictly larger, of more than one word (a MISC tag on exactly a
+    ///   gazetteer name — "near al-Sayyal" — is the tagger's doubt; "Texas-based" and
+    ///   "Canada-U.S." are left to the rules that split hyphenated words);
     /// * an actor strictly larger, except state forces, a government, an organisation or an
-    ///   outlet opening with the place ("U.S. officials", "U.S. troops", "the Laurel County
+    ///   outlet opening with the place or whose seat the rules found the place to be
+    ///   ("University of Toronto") ("U.S. officials", "U.S. troops", "the Laurel County
     ///   Sheriff's Office"); an armed group named after a place ("the Raqqa Police Brigade")
     ///   or a person still vetoes.
-    fn vetoes(&self, start: usize, end: usize, prominent: bool, cued: bool, seat: bool) -> bool {
+    fn vetoes(&self, start: usize, end: usize, k: VetoKind) -> bool {
+        let VetoKind {
+            prominent,
+            cued,
+            seat,
+            polity,
+        } = k;
         let strictly = |s: usize, e: usize| s <= start && end <= e && (s < start || end < e);
         let exact = |s: usize, e: usize| s == start && e == end;
         self.entities.iter().any(|en| match en.label.as_str() {
             "LOC" => false,
-            "MISC" => strictly(en.start, en.end),
-            "ORG" if strictly(en.start, en.end) => !seat,
+            "MISC" => strictly(en.start, en.end) && en.text.contains(char::is_whitespace),
+            "ORG" if strictly(en.start, en.end) => !(seat || (polity && en.start == start)),
             _ if strictly(en.start, en.end) => true,
             _ => exact(en.start, en.end) && !prominent && !cued,
         }) || self.actors.iter().any(|a| {
             strictly(a.start, a.end)
-                && !(a.start == start
+                && !((a.start == start || seat)
                     && matches!(
                         a.kind.as_str(),
                         "state_forces"
@@ -338,6 +367,12 @@ impl Evidence<'_> {
         self.actors
             .iter()
             .any(|a| a.kind != "person" && a.start < end && start < a.end)
+    }
+    /// An ORG entity opens with this span and is longer.
+    fn org_opens_with(&self, start: usize, end: usize) -> bool {
+        self.entities
+            .iter()
+            .any(|en| en.label == "ORG" && en.start == start && en.end > end)
     }
     /// A LOC entity covers exactly this span.
     fn supports(&self, start: usize, end: usize) -> bool {
@@ -763,7 +798,13 @@ pub(crate) fn recognize(
                         && ((f0.suffixed || f0.origin == Origin::Alias || is_big(gaz, &f0.cands))
                             && (run_start..run_end)
                                 .filter(|&u| us[u].start >= f0.end)
-                                .take(3)
+                                // a country or state: its agencies have long names ("U.S.
+                                // Fish and Wildlife Service")
+                                .take(if f0.origin == Origin::Alias || is_polity(gaz, &f0.cands) {
+                                    usize::MAX
+                                } else {
+                                    3
+                                })
                                 .any(|u| {
                                     let w = stop_form(&text[us[u].start..us[u].end]);
                                     lx.org_heads.contains(&w) || lx.titles.contains(&w)
@@ -826,7 +867,19 @@ pub(crate) fn recognize(
                         name_parts.insert(fold(&text[f.start..f.end]));
                     }
                 }
-                found.retain(|f| ev.supports(f.start, f.end) || f.suffixed);
+                // a country or state opening an organisation the tagger found ("the U.S. Fish
+                // and Wildlife Service") is its seat
+                let run_open =
+                    us[run_start + leading_function(text, &us, run_start, run_end)].start;
+                for f in found.iter_mut() {
+                    if f.start == run_open
+                        && (f.origin == Origin::Alias || is_polity(gaz, &f.cands))
+                        && ev.org_opens_with(f.start, f.end)
+                    {
+                        f.in_org = true;
+                    }
+                }
+                found.retain(|f| ev.supports(f.start, f.end) || f.suffixed || f.in_org);
             }
             if found.is_empty() && !residue.is_empty() && strong && !demonym_here {
                 // unknown name with a strong cue: recognised, unresolved
@@ -855,7 +908,13 @@ pub(crate) fn recognize(
                     || cands
                         .first()
                         .is_some_and(|&c| gaz.record(c).feature.starts_with("ADM"));
-                if ev.vetoes(s, e, prominent, cued, division || in_org) {
+                let kind = VetoKind {
+                    prominent,
+                    cued,
+                    seat: division || in_org,
+                    polity: origin == Origin::Alias || is_polity(gaz, &cands),
+                };
+                if ev.vetoes(s, e, kind) {
                     continue;
                 }
                 let forced_admin1 = if origin == Origin::Abbreviation {

@@ -319,7 +319,7 @@ fn base_scores(
     let top_spelled = cands[k]
         .first()
         .is_none_or(|&id| fold(&gaz.record(id).name) == surface);
-    let spelled: Vec<bool> = if !top_spelled && cands[k].len() <= 64 {
+    let spelled: Vec<bool> = if !top_spelled && cands[k].len() <= 256 {
         cands[k]
             .iter()
             .map(|&id| gaz.names(id).iter().any(|n| fold(n) == surface))

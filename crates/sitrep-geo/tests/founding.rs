@@ -408,4 +408,27 @@ fn entities_and_actors_veto_or_add() {
         texts(&geo.parse(&layer, &ents, &[actor])),
         ["U.S.", "Texas"]
     );
+    // a hyphenated MISC word leaves its places to the rules; a country's agency with a long
+    // name and a university named after a place keep the place as their seat
+    let text =
+        "A Texas-based firm sued the U.S. Fish and Wildlife Service and the University of Texas.";
+    let layer = TextLayer::new(text);
+    let ents = [
+        entity(text, "Texas-based", "MISC"),
+        entity(text, "U.S. Fish and Wildlife Service", "ORG"),
+        entity(text, "University of Texas", "ORG"),
+    ];
+    let start = text.find("University of Texas").unwrap_or(0);
+    let actor = sitrep_model::Actor {
+        text: "University of Texas".into(),
+        start,
+        end: start + "University of Texas".len(),
+        name: "University of Texas".into(),
+        kind: "organization".into(),
+        country: Some("US".into()),
+    };
+    assert_eq!(
+        texts(&geo.parse(&layer, &ents, &[actor])),
+        ["Texas", "U.S.", "Texas"]
+    );
 }
