@@ -63,6 +63,10 @@ pub const PACKAGES: &[(&str, &str)] = &[
 
 const SETUP_META: &str = "setup.json";
 
+/// Revision of the default build's rules: raised when `setup` would build different records
+/// from the same packages, so `sitrep setup` rebuilds an older gazetteer by itself.
+const BUILD_REVISION: u32 = 2;
+
 /// What a build used; `setup` rebuilds when it differs (so a build made without npm is retried).
 fn meta_json(natural_earth: bool) -> String {
     let mut pk: Vec<String> = PACKAGES.iter().map(|(n, v)| format!("{n}=={v}")).collect();
@@ -70,7 +74,8 @@ fn meta_json(natural_earth: bool) -> String {
         let (n, v) = natural_earth::PACKAGE;
         pk.push(format!("npm:{n}@{v}"));
     }
-    serde_json::json!({ "format": FORMAT_VERSION, "packages": pk }).to_string()
+    serde_json::json!({ "format": FORMAT_VERSION, "build": BUILD_REVISION, "packages": pk })
+        .to_string()
 }
 
 /// Builds the default gazetteer in `dir` (or says it is up to date: same packages and format
@@ -515,9 +520,12 @@ fn build_default(
                 names.push(n.to_string());
             }
             if let Some(a) = info.get("altSpellings").and_then(Value::as_array) {
+                // ISO codes ("BEL", "CAN", "COL") are no names in running text and their keys
+                // meet words ("Bell", "can"); the ones news uses ("USA", "UAE", "DRC") are in
+                // data/abbreviations.tsv
                 for n in a.iter().filter_map(Value::as_str) {
                     let code = n.chars().all(|c| c.is_ascii_uppercase());
-                    if n.chars().count() >= 3 && (keep_alt_name(n) || code) {
+                    if n.chars().count() >= 3 && keep_alt_name(n) && !code {
                         names.push(n.to_string());
                     }
                 }

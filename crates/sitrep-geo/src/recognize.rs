@@ -160,7 +160,9 @@ fn is_big(gaz: &Db, cands: &[RecordId]) -> bool {
             || r.feature == "ADM1"
             || r.feature == "RGN"
             || r.feature == "CONT"
-            || r.population >= 100_000
+            // a county's population is no evidence for its bare name ("Clark" of "Clark
+            // County, Nevada" is a surname first)
+            || (r.feature_class == 'P' && r.population >= 100_000)
     })
 }
 
@@ -184,7 +186,7 @@ fn is_prominent(gaz: &Db, cands: &[RecordId]) -> bool {
         r.feature.starts_with("PCL")
             || r.feature == "RGN"
             || r.feature == "CONT"
-            || r.population >= 1_000_000
+            || (r.feature_class == 'P' && r.population >= 1_000_000)
     })
 }
 
@@ -962,7 +964,16 @@ pub(crate) fn recognize(
         }
     }
 
-    // person surnames seen in full names elsewhere ("Mahmoud Abbas … Abbas said")
+    // person surnames seen in full names elsewhere ("Mahmoud Abbas … Abbas said"), by the
+    // rules or by the tagger ("Desmond Demetrius Clark" … "Clark said"); the tagger's own LOC
+    // on the lone surname does not save it then
+    let tagged_surnames: HashSet<String> = entities
+        .iter()
+        .filter(|e| e.label == "PER" && e.text.contains(' '))
+        .filter_map(|e| e.text.rsplit(' ').next())
+        .map(|w| fold(&w[..w.len() - possessive_len(w)]))
+        .collect();
+    name_parts.extend(tagged_surnames.iter().cloned());
     if !name_parts.is_empty() {
         let drop: HashSet<usize> = single_uncued
             .into_iter()
@@ -971,7 +982,8 @@ pub(crate) fn recognize(
                 m.origin == Origin::Gazetteer
                     && !is_prominent(gaz, &m.cands)
                     && name_parts.contains(&fold(&text[m.start..m.end]))
-                    && !ev.supports(m.start, m.end)
+                    && (!ev.supports(m.start, m.end)
+                        || tagged_surnames.contains(&fold(&text[m.start..m.end])))
             })
             .collect();
         if !drop.is_empty() {

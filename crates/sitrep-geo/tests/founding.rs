@@ -390,6 +390,20 @@ fn entities_and_actors_veto_or_add() {
         texts(&geo.parse(&layer, &ents, &[])),
         ["Aleppo", "Berlin", "Zzyqaryat"]
     );
+    // a surname the tagger saw in a full name stays a person even where it tags it LOC
+    let text = "Police detained Karim Abbas on Monday. Abbas was freed in Aleppo.";
+    let layer = TextLayer::new(text);
+    let second = text.rfind("Abbas").unwrap_or(0);
+    let ents = [
+        entity(text, "Karim Abbas", "PER"),
+        sitrep_model::Entity {
+            text: "Abbas".into(),
+            start: second,
+            end: second + "Abbas".len(),
+            label: "LOC".into(),
+        },
+    ];
+    assert_eq!(texts(&geo.parse(&layer, &ents, &[])), ["Aleppo"]);
     // state actors opening with a place keep it ("U.S. officials"); the ORG tag over an
     // organisation a place opens does not veto the place
     let text = "U.S. officials said the Texas Department of Health was ready.";
