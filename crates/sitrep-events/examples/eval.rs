@@ -1,9 +1,10 @@
 //! Prints the CASE 2021 Task 2 evaluation of `sitrep_events::classify` (test split), with
-//! `--set own-dev` the evaluation on the crate's own dev set (`data/dev.tsv`; add `--errors` to
+//! `--set own-dev` the evaluation on the crate's own dev set (`data/dev.tsv`; `--set own-dev2` for
+//! `data/dev2.tsv`; add `--errors` to
 //! list the misclassified snippets, `--file F.tsv` to score another file in that format), or with `--throughput FILE.jsonl` the throughput of
 //! `extract` and `classify` on a corpus.
 //!
-//! `cargo run --release -p sitrep-events --example eval [-- --set own-dev|case2021] [--errors] [--file F.tsv] [--json] [--throughput FILE]`
+//! `cargo run --release -p sitrep-events --example eval [-- --set own-dev|own-dev2|case2021] [--errors] [--file F.tsv] [--json] [--throughput FILE]`
 
 use sitrep_events::{classify, extract, Context};
 use sitrep_text::TextLayer;
@@ -36,6 +37,7 @@ fn main() {
                 None => sitrep_events::eval::run_own_dev(errors),
             }
         }
+        "own-dev2" => sitrep_events::eval::run_own_dev2(args.iter().any(|a| a == "--errors")),
         "case2021" => {
             let Some(shared) = sitrep_eval::shared_dir() else {
                 eprintln!("shared data not found (set SITREP_SHARED)");
@@ -44,7 +46,7 @@ fn main() {
             sitrep_events::eval::run(&shared)
         }
         other => {
-            eprintln!("unknown set {other:?} (own-dev | case2021)");
+            eprintln!("unknown set {other:?} (own-dev | own-dev2 | case2021)");
             std::process::exit(2);
         }
     };

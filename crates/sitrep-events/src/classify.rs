@@ -32,8 +32,50 @@ fn bump(v: &mut Vec<(&'static str, f32, usize)>, code: &'static str, w: f32, pos
     }
 }
 
-fn any(lex: &Lexicons, cue: Cue, refs: &[&str], w: &[bool], from: usize, to: usize) -> bool {
+fn any(lex: &Hits, cue: Cue, refs: &[&str], w: &[bool], from: usize, to: usize) -> bool {
     lex.cue(cue).any_in(refs, w, from, to.min(refs.len()))
+}
+
+/// The cue matches of one sentence, found in one pass over its tokens (the per-kind queries
+/// below then scan short lists instead of re-matching every token for every kind).
+struct Hits {
+    /// Per cue kind (indexed by `Cue as usize`): `(start, end)` token ranges.
+    per: Vec<Vec<(usize, usize)>>,
+}
+
+impl Hits {
+    fn new(lex: &Lexicons, refs: &[&str], w: &[bool]) -> Hits {
+        let mut per = vec![Vec::new(); crate::lexicon::CUE_NAMES.len()];
+        for m in lex.all_cues.find_all(refs, w) {
+            let k = *lex.all_cues.payload(m.id) as usize;
+            if let Some(v) = per.get_mut(k) {
+                v.push((m.start, m.end));
+            }
+        }
+        Hits { per }
+    }
+
+    fn cue(&self, c: Cue) -> CueHits<'_> {
+        CueHits(self.per.get(c as usize).map_or(&[], Vec::as_slice))
+    }
+}
+
+/// The matches of one cue kind in a sentence (same queries as `PhraseSet`).
+struct CueHits<'a>(&'a [(usize, usize)]);
+
+impl CueHits<'_> {
+    fn matches_at(&self, _refs: &[&str], _w: &[bool], i: usize, out: &mut Vec<Match>) {
+        out.extend(
+            self.0
+                .iter()
+                .filter(|h| h.0 == i)
+                .map(|&(start, end)| Match { start, end, id: 0 }),
+        );
+    }
+
+    fn any_in(&self, _refs: &[&str], _w: &[bool], from: usize, to: usize) -> bool {
+        self.0.iter().any(|&(s, e)| s >= from && s < to && e <= to)
+    }
 }
 
 /// The ACLED sub-event type (e.g. `Air/drone strike`) of the main event of a short text, or
@@ -55,8 +97,9 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
     // Highest single trigger weight per code (a disaster snippet keeps only explicit weapons).
     let mut strongest: Vec<(&'static str, f32)> = Vec::new();
     let mut disr_weap = false;
+    let (mut violent_cue, mut peaceful_any) = (false, false);
     let mut lethal_protest = false;
-    let (mut combatant_any, mut mob_any) = (false, false);
+    let (mut combatant_any, mut mob_any, mut org_any) = (false, false, false);
     for s in &layer.sentences {
         let Some(tokens) = layer.tokens.get(s.tokens.clone()) else {
             continue;
@@ -65,26 +108,65 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
         let refs = folded.refs();
         let w = &folded.is_word;
         let n = refs.len();
-        violent |= any(lex, Cue::Violent, &refs, w, 0, n);
-        lethal |= any(lex, Cue::Lethal, &refs, w, 0, n);
-        lethal_protest |= any(lex, Cue::LethalAimed, &refs, w, 0, n) || lethal_act(lex, &refs, w);
-        let diplomatic = any(lex, Cue::Diplomatic, &refs, w, 0, n);
-        intervene |= intervention(lex, Cue::Intervene, &refs, w);
-        intervene_weak |= intervention(lex, Cue::IntervenWeak, &refs, w);
-        gov_any |= any(lex, Cue::Gov, &refs, w, 0, n);
-        nsa_any |= any(lex, Cue::Nsa, &refs, w, 0, n);
-        disaster |= any(lex, Cue::Disaster, &refs, w, 0, n);
-        crime |= any(lex, Cue::Crime, &refs, w, 0, n);
+        let h = Hits::new(lex, &refs, w);
+        let peaceful = any(&h, Cue::Peaceful, &refs, w, 0, n);
+        peaceful_any |= peaceful;
+        violent_cue |= any(&h, Cue::Violent, &refs, w, 0, n);
+        // A court case, a match, a commemoration, an exercise, a study: no event of its own.
+        let nonevent = any(&h, Cue::NonEvent, &refs, w, 0, n);
+        // "The president condemned the attack": what follows is what is talked about.
+        let stmt_at = first_cue(&h, Cue::Statement, &refs, w);
+        lethal |= any(&h, Cue::Lethal, &refs, w, 0, n);
+        // "Fired live bullets into the air": a warning, unless someone died.
+        let warning = any(&h, Cue::AirShots, &refs, w, 0, n);
+        let harmed = refs.iter().any(|t| {
+            matches!(
+                *t,
+                "killed" | "killing" | "died" | "dead" | "wounded" | "injured" | "wounding"
+            )
+        });
+        lethal_protest |= (any(&h, Cue::LethalAimed, &refs, w, 0, n) || lethal_act(&h, &refs, w))
+            && (!warning || harmed);
+        let diplomatic = any(&h, Cue::Diplomatic, &refs, w, 0, n);
+        intervene |= intervention(&h, Cue::Intervene, &refs, w);
+        intervene_weak |= intervention(&h, Cue::IntervenWeak, &refs, w);
+        gov_any |= any(&h, Cue::Gov, &refs, w, 0, n);
+        nsa_any |= any(&h, Cue::Nsa, &refs, w, 0, n);
+        disaster |= any(&h, Cue::Disaster, &refs, w, 0, n);
+        crime |= any(&h, Cue::Crime, &refs, w, 0, n);
         // Triggers after "claimed responsibility for" / "blamed X for" are what is claimed.
-        let claim_at = first_cue(lex, Cue::Responsibility, &refs, w);
-        let civilian = any(lex, Cue::Civilian, &refs, w, 0, n);
-        let combatant = any(lex, Cue::Combatant, &refs, w, 0, n);
+        // A sentence about who was responsible ("blamed the rebels for the bombing", "the
+        // explosion was the work of insurgents") is an attribution, not the event.
+        let claim_at = first_cue(&h, Cue::Responsibility, &refs, w).map(|_| 0);
+        let civilian = any(&h, Cue::Civilian, &refs, w, 0, n);
+        let combatant = any(&h, Cue::Combatant, &refs, w, 0, n);
         combatant_any |= combatant;
-        mob_any |= any(lex, Cue::MobActor, &refs, w, 0, n);
+        mob_any |= any(&h, Cue::MobActor, &refs, w, 0, n);
+        org_any |= refs.iter().any(|t| {
+            matches!(
+                *t,
+                "government"
+                    | "authorities"
+                    | "junta"
+                    | "regime"
+                    | "faction"
+                    | "factions"
+                    | "movement"
+                    | "group"
+                    | "groups"
+                    | "coalition"
+                    | "alliance"
+            )
+        });
         // Both a state and a non-state armed actor named: the unknown victims are fighters.
-        let two_sides = any(lex, Cue::Gov, &refs, w, 0, n) && any(lex, Cue::Nsa, &refs, w, 0, n);
+        let nsa_here = any(&h, Cue::Nsa, &refs, w, 0, n);
+        let two_sides = any(&h, Cue::Gov, &refs, w, 0, n) && nsa_here;
         let mut ms = lex.triggers.find_all(&refs, w);
         ms.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let protest_in_sentence = ms.iter().any(|m| {
+            let t = lex.triggers.payload(m.id);
+            t.weight > 0.0 && matches!(t.code, "PROTEST" | "VIOL_DEMONSTR")
+        });
         let mut last_end = 0;
         let mut first_trigger: Option<usize> = None;
         for m in ms {
@@ -113,27 +195,45 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
             let p = pos + m.start;
             // Negated or hypothetical triggers count for little.
             let lo = m.start.saturating_sub(3);
-            let hedged = any(lex, Cue::Irrealis, &refs, w, lo, m.start)
+            // An announced change of a group's activity is the event ("said it would form a
+            // party"): only negation hedges it.
+            let irrealis = !(t.code == "CHANGE_TO_GROUP_ACT" && nsa_here)
+                && any(&h, Cue::Irrealis, &refs, w, lo, m.start);
+            let hedged = irrealis
                 || refs[lo..m.start]
                     .iter()
                     .any(|t| matches!(*t, "not" | "never") || t.ends_with("n't"));
-            let claimed = claim_at.is_some_and(|c| c <= m.start);
-            let weight = if hedged || claimed {
-                t.weight * 0.3
+            let claimed =
+                claim_at.is_some_and(|c| c <= m.start) || stmt_at.is_some_and(|c| c < m.start);
+            // What a demonstration is about ("marched against the coup") is not its event.
+            let topic = protest_in_sentence
+                && !matches!(t.code, "PROTEST" | "VIOL_DEMONSTR")
+                && any(&h, Cue::Topic, &refs, w, lo, m.start);
+            // A court case or match reports no event, but a demonstration at one is one.
+            // ("the killing of protesters" in a court report is no demonstration).
+            let nonevent = nonevent
+                && (!matches!(t.code, "PROTEST" | "VIOL_DEMONSTR")
+                    || (m.start > 0 && refs[m.start - 1] == "of"));
+            let talked = hedged || claimed || nonevent || topic;
+            let weight = if talked {
+                t.weight * 0.15
             } else if background {
                 t.weight * 0.5
             } else {
                 t.weight
             };
             let code: &'static str = match t.code {
-                "TERR_GOV" | "TERR_NSA" => match territory(lex, text, tokens, &refs, w, m, t) {
+                "TERR_GOV" | "TERR_NSA" => match territory(&h, text, tokens, &refs, w, m, t) {
                     Some(c) => c,
                     // "seized a truck carrying rocket launchers": weapons taken.
-                    None if cue_in(lex, Cue::Weapon, &refs, w, m.end..(m.end + 7).min(n)) => {
+                    None if cue_in(&h, Cue::Weapon, &refs, w, m.end..(m.end + 7).min(n)) => {
                         "DISR_WEAP"
                     }
                     None => continue,
                 },
+                // A demonstration only talked about ("urged an inquiry into the killing of
+                // protesters") is none.
+                "PROTEST" | "VIOL_DEMONSTR" if talked => continue,
                 "PROTEST" => {
                     protest_seen = true;
                     "PROTEST"
@@ -158,16 +258,16 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
                         .find(|&i| !w[i])
                         .map_or(m.start.saturating_sub(8), |i| i + 1);
                     let mob = !passive
-                        && mob_subject(lex, &refs, w, clause_start..m.start)
-                        && !any(lex, Cue::Gov, &refs, w, clause_start, m.start)
-                        && !any(lex, Cue::Nsa, &refs, w, clause_start, m.start);
+                        && mob_subject(&h, &refs, w, clause_start..m.start)
+                        && !any(&h, Cue::Gov, &refs, w, clause_start, m.start)
+                        && !any(&h, Cue::Nsa, &refs, w, clause_start, m.start);
                     let victims = if passive {
                         m.start.saturating_sub(6)..m.start
                     } else {
                         m.end..(m.end + 6).min(n)
                     };
-                    let v_civ = cue_in(lex, Cue::Civilian, &refs, w, victims.clone());
-                    let v_comb = cue_in(lex, Cue::Combatant, &refs, w, victims);
+                    let v_civ = cue_in(&h, Cue::Civilian, &refs, w, victims.clone());
+                    let v_comb = cue_in(&h, Cue::Combatant, &refs, w, victims);
                     let code = if mob {
                         "MOB_VIOL"
                     } else if v_civ {
@@ -198,6 +298,19 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
         pos += n;
     }
     intervene |= intervene_weak && gov_any;
+    // Attacked, clashed, burned in a demonstration said to be peaceful were done to it.
+    violent |= violent_cue && !peaceful_any;
+    // A grenade or a bomb at a rally, with no police intervention: the explosion is the event
+    // (Explosions/Remote violence precede Protests in the codebook).
+    if protest_seen && !intervene {
+        if let Some(b) = strongest
+            .iter()
+            .filter(|e| WEAPON_CODES.contains(&e.0) && e.1 >= 4.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+        {
+            return Some(b.0);
+        }
+    }
     // Weapons named in a snippet about defusing, intercepting or seizing them are the object
     // of the disruption, unless someone was killed or hurt.
     if disr_weap && !lethal {
@@ -226,7 +339,11 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
                 }
             });
         }
-        bump(&mut sc.primary, pcode, total, first);
+        if total >= 2.0 {
+            bump(&mut sc.primary, pcode, total, first);
+        } else if first != usize::MAX {
+            bump(&mut sc.secondary, pcode, total, first);
+        }
     }
     if !protest_seen && sc.primary.iter().any(|e| e.0 == "MOB_VIOL") {
         absorb(
@@ -268,12 +385,25 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
     let best = pick(&sc.primary).or_else(|| {
         pick(&sc.secondary).filter(|_| sc.secondary.iter().map(|e| e.1).sum::<f32>() >= 1.5)
     });
+    // A change of group or activity needs an armed or state actor ("recruited new teachers").
+    if best == Some("CHANGE_TO_GROUP_ACT") && !gov_any && !nsa_any && !combatant_any && !org_any {
+        return None;
+    }
     if crime && matches!(best, Some("ARREST" | "PROPERTY_DISTRUCT" | "DISR_WEAP")) {
+        return None;
+    }
+    // Robbers, cartels, domestic killings: violence with no political armed actor is crime.
+    if crime && !nsa_any && matches!(best, Some("ATTACK" | "ARMED_CLASH")) {
         return None;
     }
     // An earthquake, a flood or an accident: deaths and damage without an armed actor or an
     // explicit weapon are not an ACLED event.
-    if disaster && !nsa_any {
+    // (A demonstration about a disaster is still a demonstration.)
+    let protest_best = matches!(
+        best,
+        Some("PEACE_PROTEST" | "PROTEST_WITH_INTER" | "FORCE_AGAINST_PROTEST" | "VIOL_DEMONSTR")
+    );
+    if disaster && !nsa_any && !protest_best && best != Some("DISR_WEAP") {
         let explicit = best.is_some_and(|b| {
             strongest
                 .iter()
@@ -288,7 +418,7 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
 
 /// Whether a lethal cue is used as an act ("killing seven", "killed a student"), not as a
 /// modifier or noun ("soldiers killed in the war", "the killing of a student").
-fn lethal_act(lex: &Lexicons, refs: &[&str], w: &[bool]) -> bool {
+fn lethal_act(lex: &Hits, refs: &[&str], w: &[bool]) -> bool {
     let mut buf: Vec<Match> = Vec::new();
     (0..refs.len()).any(|i| {
         buf.clear();
@@ -305,7 +435,7 @@ fn lethal_act(lex: &Lexicons, refs: &[&str], w: &[bool]) -> bool {
 /// The side (true: government) of the last actor cue before token `to` that is not the object
 /// of a verb or preposition ("the army dislodged the insurgents ... and restored control": the
 /// army).
-fn subject_side(lex: &Lexicons, refs: &[&str], w: &[bool], to: usize) -> Option<bool> {
+fn subject_side(lex: &Hits, refs: &[&str], w: &[bool], to: usize) -> Option<bool> {
     let mut buf: Vec<Match> = Vec::new();
     let mut best: Option<(usize, bool)> = None;
     for i in 0..to {
@@ -334,7 +464,7 @@ fn subject_side(lex: &Lexicons, refs: &[&str], w: &[bool], to: usize) -> Option<
 
 /// Whether a crowd word in `refs[r]` is a subject (not after a preposition: "shooting at
 /// residents").
-fn mob_subject(lex: &Lexicons, refs: &[&str], w: &[bool], r: std::ops::Range<usize>) -> bool {
+fn mob_subject(lex: &Hits, refs: &[&str], w: &[bool], r: std::ops::Range<usize>) -> bool {
     let mut buf: Vec<Match> = Vec::new();
     r.clone().any(|i| {
         buf.clear();
@@ -379,7 +509,7 @@ fn absorb(sc: &mut Scores, into: &'static str, codes: &[&str]) {
 }
 
 /// First token index of a `cue` match in the sentence.
-fn first_cue(lex: &Lexicons, cue: Cue, refs: &[&str], w: &[bool]) -> Option<usize> {
+fn first_cue(lex: &Hits, cue: Cue, refs: &[&str], w: &[bool]) -> Option<usize> {
     let mut buf: Vec<Match> = Vec::new();
     (0..refs.len()).find(|&i| {
         buf.clear();
@@ -390,27 +520,31 @@ fn first_cue(lex: &Lexicons, cue: Cue, refs: &[&str], w: &[bool]) -> Option<usiz
 
 /// Whether an intervention cue of kind `cue` occurs as a verb, not as an attribute
 /// ("the release of detained journalists", "a detained cleric").
-fn intervention(lex: &Lexicons, cue: Cue, refs: &[&str], w: &[bool]) -> bool {
+fn intervention(lex: &Hits, cue: Cue, refs: &[&str], w: &[bool]) -> bool {
     let mut buf: Vec<Match> = Vec::new();
     (0..refs.len()).any(|i| {
         buf.clear();
         lex.cue(cue).matches_at(refs, w, i, &mut buf);
         let attribute = i > 0 && matches!(refs[i - 1], "of" | "the" | "a" | "an" | "for" | "free");
         // "their leader, who was arrested last month": background, not the protest's.
-        let relative = refs[i.saturating_sub(3)..i]
+        let before = &refs[i.saturating_sub(3)..i];
+        let relative = before
             .iter()
-            .any(|t| matches!(*t, "who" | "whose" | "which"));
+            .any(|t| matches!(*t, "who" | "whose" | "which"))
+            && before
+                .iter()
+                .any(|t| matches!(*t, "was" | "were" | "been" | "had" | "is" | "are"));
         !buf.is_empty() && !attribute && !relative
     })
 }
 
 /// Whether one of `cue` matches inside `refs[range]`.
-fn cue_in(lex: &Lexicons, cue: Cue, refs: &[&str], w: &[bool], r: std::ops::Range<usize>) -> bool {
+fn cue_in(lex: &Hits, cue: Cue, refs: &[&str], w: &[bool], r: std::ops::Range<usize>) -> bool {
     any(lex, cue, refs, w, r.start, r.end)
 }
 
 /// The side (true: government) of the first Gov/Nsa cue in `refs[range]`.
-fn side_in(lex: &Lexicons, refs: &[&str], w: &[bool], r: std::ops::Range<usize>) -> Option<bool> {
+fn side_in(lex: &Hits, refs: &[&str], w: &[bool], r: std::ops::Range<usize>) -> Option<bool> {
     let mut buf: Vec<Match> = Vec::new();
     for i in r.clone() {
         buf.clear();
@@ -434,7 +568,7 @@ const NUMBER_WORDS: &[&str] = &[
 /// The sub-event of a change-of-territory trigger `m`: territory taken (by the government or a
 /// non-state actor), a person captured (arrest or abduction), or nothing (seized drugs).
 fn territory(
-    lex: &Lexicons,
+    lex: &Hits,
     text: &str,
     tokens: &[sitrep_text::Token],
     refs: &[&str],

@@ -153,6 +153,25 @@ pub fn run_own_dev(errors: bool) -> Result<EvalReport, String> {
     ))
 }
 
+/// The crate's second own dev set (`data/dev2.tsv`, written in round 2): the classes weakest
+/// in round 1 (Other, Change to group/activity, the three protest types, disrupted weapons use)
+/// and non-events that look like events (crime, accidents, statements, attributions, court
+/// cases, sport). Each batch was scored once before rules were written against it.
+pub const OWN_DEV2_TSV: &str = include_str!("../data/dev2.tsv");
+
+/// Runs the evaluation on the second own dev set (`data/dev2.tsv`); `errors` as in
+/// [`run_own_dev`].
+pub fn run_own_dev2(errors: bool) -> Result<EvalReport, String> {
+    let snippets = read_own_dev(OWN_DEV2_TSV)?;
+    Ok(report(
+        &snippets,
+        "Own dev set 2 (`crates/sitrep-events/data/dev2.tsv`, dev split)",
+        "Snippets written for this crate in round 2: weak classes and event-like non-events.",
+        Split::Dev,
+        errors,
+    ))
+}
+
 /// Runs the evaluation on a file in the [`OWN_DEV_TSV`] format (e.g. a new batch of dev
 /// snippets before it is merged into `data/dev.tsv`).
 pub fn run_dev_file(path: &Path, errors: bool) -> Result<EvalReport, String> {

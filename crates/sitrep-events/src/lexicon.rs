@@ -180,6 +180,8 @@ pub(crate) struct Trigger {
     pub frame: Frame,
     /// True for noun triggers.
     pub noun: bool,
+    /// Evidence for `classify` only: `extract` never emits an event from it.
+    pub classify_only: bool,
     pub weight: f32,
 }
 
@@ -225,9 +227,14 @@ pub(crate) enum Cue {
     Diplomatic,
     LethalAimed,
     Weapon,
+    NonEvent,
+    Statement,
+    Peaceful,
+    Topic,
+    AirShots,
 }
 
-const CUE_NAMES: &[(&str, Cue)] = &[
+pub(crate) const CUE_NAMES: &[(&str, Cue)] = &[
     ("reported", Cue::Reported),
     ("claimed", Cue::Claimed),
     ("denied", Cue::Denied),
@@ -267,6 +274,11 @@ const CUE_NAMES: &[(&str, Cue)] = &[
     ("diplomatic", Cue::Diplomatic),
     ("lethal_aimed", Cue::LethalAimed),
     ("weapon", Cue::Weapon),
+    ("nonevent", Cue::NonEvent),
+    ("statement", Cue::Statement),
+    ("peaceful", Cue::Peaceful),
+    ("topic", Cue::Topic),
+    ("airshots", Cue::AirShots),
 ];
 
 /// All lexicons, parsed once.
@@ -274,6 +286,8 @@ const CUE_NAMES: &[(&str, Cue)] = &[
 pub(crate) struct Lexicons {
     pub triggers: PhraseSet<Trigger>,
     pub cues: HashMap<Cue, PhraseSet<()>>,
+    /// Every cue of every kind in one set (payload: the kind), for one pass per sentence.
+    pub all_cues: PhraseSet<Cue>,
     /// Lines of the data files that did not parse (file, line number); empty when all is well.
     #[cfg_attr(not(test), allow(dead_code))]
     pub bad_lines: Vec<(&'static str, usize)>,
@@ -318,9 +332,10 @@ fn parse() -> Lexicons {
                 "act" => Frame::Act,
                 _ => return None,
             };
-            let noun = match *pos {
-                "N" => true,
-                "V" => false,
+            let (noun, classify_only) = match *pos {
+                "N" => (true, false),
+                "V" => (false, false),
+                "C" => (true, true),
                 _ => return None,
             };
             let weight: f32 = weight.parse().ok()?;
@@ -328,6 +343,7 @@ fn parse() -> Lexicons {
                 code,
                 frame,
                 noun,
+                classify_only,
                 weight,
             };
             triggers.add(pattern, t).then_some(())
@@ -337,12 +353,14 @@ fn parse() -> Lexicons {
         }
     }
     let mut cues: HashMap<Cue, PhraseSet<()>> = HashMap::new();
+    let mut all_cues: PhraseSet<Cue> = PhraseSet::new();
     for (n, line) in CUES_TSV.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         let ok = line.split_once('\t').and_then(|(kind, pat)| {
             let k = CUE_NAMES.iter().find(|(n, _)| *n == kind)?.1;
+            all_cues.add(pat, k);
             cues.entry(k)
                 .or_insert_with(PhraseSet::new)
                 .add(pat, ())
@@ -355,6 +373,7 @@ fn parse() -> Lexicons {
     Lexicons {
         triggers,
         cues,
+        all_cues,
         bad_lines: bad,
     }
 }

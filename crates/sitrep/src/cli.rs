@@ -150,7 +150,7 @@ pub enum EvalTask {
     Ner,
     /// Quote attribution: PolNeAR dev, test.
     Attribution,
-    /// Event classification: own dev set (crates/sitrep-events/data/dev.tsv), CASE 2021 Task 2 (test).
+    /// Event classification: own dev sets (crates/sitrep-events/data/dev*.tsv), CASE 2021 Task 2 (test).
     Events,
 }
 
@@ -267,7 +267,10 @@ fn eval(args: EvalArgs) -> Result<i32> {
             EvalTask::Events => match set.as_str() {
                 "case2021" | "test" => sitrep_events::eval::run(&shared),
                 "own-dev" | "dev" => sitrep_events::eval::run_own_dev(false),
-                other => anyhow::bail!("unknown events set {other:?} (own-dev, case2021)"),
+                "own-dev2" => sitrep_events::eval::run_own_dev2(false),
+                other => {
+                    anyhow::bail!("unknown events set {other:?} (own-dev, own-dev2, case2021)")
+                }
             },
         }
         .map_err(|e| anyhow::anyhow!(e))
@@ -378,7 +381,7 @@ fn default_sets(task: EvalTask) -> &'static [&'static str] {
         EvalTask::Geo => &["lgl", "tr-news", "geowebnews", "geovirus"],
         EvalTask::Ner => &["testa", "testb"],
         EvalTask::Attribution => &["dev", "test"],
-        EvalTask::Events => &["own-dev", "case2021"],
+        EvalTask::Events => &["own-dev", "own-dev2", "case2021"],
     }
 }
 
