@@ -119,6 +119,19 @@ fn shape_class(c: char) -> u8 {
     }
 }
 
+/// The [`TokInfo::raw`] value of a word, alone (cheap: one pass over the bytes; an ASCII digit
+/// never occurs inside a multi-byte UTF-8 character, so mapping digit bytes is mapping digits).
+#[inline]
+pub(crate) fn raw_hash(word: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for &b in word.as_bytes() {
+        let b = if b.is_ascii_digit() { b'0' } else { b };
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    finish(h ^ 7)
+}
+
 /// Computes the per-token values of one word. `buf` is scratch space.
 pub(crate) fn token_info(word: &str, buf: &mut String) -> TokInfo {
     fold_word(word, buf);
@@ -245,7 +258,16 @@ pub(crate) struct SentInfo {
 
 /// Builds the per-token values of a sentence, including lexicon marks.
 pub(crate) fn sentence_info(words: &[&str], lex: &Lexicon, buf: &mut String) -> SentInfo {
-    let mut toks: Vec<TokInfo> = words.iter().map(|w| token_info(w, buf)).collect();
+    let toks: Vec<TokInfo> = words.iter().map(|w| token_info(w, buf)).collect();
+    sentence_info_from(words, toks, lex)
+}
+
+/// [`sentence_info`] from the words' [`token_info`] values.
+pub(crate) fn sentence_info_from(
+    words: &[&str],
+    mut toks: Vec<TokInfo>,
+    lex: &Lexicon,
+) -> SentInfo {
     lex.mark(&mut toks);
     let mut caps = 0;
     let mut lowers = 0;
@@ -489,4 +511,255 @@ pub(crate) fn token_features(s: &SentInfo, doc: &DocInfo, i: usize, out: &mut Ve
             t.sshape,
         ),
     ));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same features, split by what they depend on, for tagging. [`token_features`] of token `i`
+// is, as a multiset, exactly
+//   own_features(i) + to_next(i-1) + to_prev(i+1) + to_next2(i-2) + to_prev2(i+2)
+//   + context_features(i)
+// with the `boundary_*` features standing in for neighbours outside the sentence (a test checks
+// this). The first five depend on one token and the sentence's headline flag only, so the
+// tagger sums their weights once per distinct token and reuses the sums.
+
+/// The feature of template `tpl` with value `v` (as in [`token_features`]).
+#[inline]
+fn feat(tpl: u64, v: u64) -> u64 {
+    mix(tpl.wrapping_mul(0x2545_F491_4F6C_DD1D), v)
+}
+
+/// Features of token `t` that depend on it alone (and the sentence's headline flag `caps`).
+pub(crate) fn own_features(t: &TokInfo, caps: bool, out: &mut Vec<u64>) {
+    let c = u64::from(caps);
+    out.push(feat(0, 0));
+    out.push(feat(1, t.lw));
+    out.push(feat(2, t.raw));
+    out.push(feat(7, mix(t.shape, c)));
+    out.push(feat(8, mix(t.sshape, c)));
+    for k in 0..4 {
+        if t.pre[k] != 0 {
+            out.push(feat(13 + k as u64, t.pre[k]));
+        }
+        if t.suf[k] != 0 {
+            out.push(feat(17 + k as u64, t.suf[k]));
+        }
+    }
+    if caps {
+        out.push(feat(27, t.lw));
+    }
+    for b in 0..10u16 {
+        if t.flags & (1 << b) != 0 {
+            out.push(feat(28, mix(u64::from(b), c)));
+        }
+    }
+    let mut g = t.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros();
+        g &= g - 1;
+        out.push(feat(40, mix(u64::from(b), c)));
+        out.push(feat(43, mix(u64::from(b), t.sshape)));
+    }
+}
+
+/// Features that token `t` gives the token after it.
+pub(crate) fn to_next(t: &TokInfo, caps: bool, out: &mut Vec<u64>) {
+    out.push(feat(3, t.lw));
+    out.push(feat(9, t.shape));
+    out.push(feat(70, t.suf[2]));
+    gaz_features(41, t.gaz, caps, out);
+}
+
+/// Features that token `t` gives the token before it.
+pub(crate) fn to_prev(t: &TokInfo, caps: bool, out: &mut Vec<u64>) {
+    out.push(feat(4, t.lw));
+    out.push(feat(10, t.shape));
+    out.push(feat(71, t.suf[2]));
+    gaz_features(42, t.gaz, caps, out);
+}
+
+/// Features that token `t` gives the token two after it.
+pub(crate) fn to_next2(t: &TokInfo, out: &mut Vec<u64>) {
+    out.push(feat(5, t.lw));
+    out.push(feat(11, t.sshape));
+}
+
+/// Features that token `t` gives the token two before it.
+pub(crate) fn to_prev2(t: &TokInfo, out: &mut Vec<u64>) {
+    out.push(feat(6, t.lw));
+    out.push(feat(12, t.sshape));
+}
+
+fn gaz_features(tpl: u64, gaz: u32, caps: bool, out: &mut Vec<u64>) {
+    let mut g = gaz;
+    while g != 0 {
+        let b = g.trailing_zeros();
+        g &= g - 1;
+        out.push(feat(tpl, mix(u64::from(b), u64::from(caps))));
+    }
+}
+
+/// The features a token gets when it has no token before it (`0`: no previous, `1`: none
+/// two before), or no token after it (`2`: no next, `3`: none two after).
+pub(crate) fn boundary_features(which: usize, out: &mut Vec<u64>) {
+    match which {
+        0 => {
+            out.push(feat(3, BOS));
+            out.push(feat(9, BOS));
+            out.push(feat(70, BOS));
+        }
+        1 => {
+            out.push(feat(5, BOS));
+            out.push(feat(11, BOS));
+        }
+        2 => {
+            out.push(feat(4, EOS));
+            out.push(feat(10, EOS));
+            out.push(feat(71, EOS));
+        }
+        _ => {
+            out.push(feat(6, EOS));
+            out.push(feat(12, EOS));
+        }
+    }
+}
+
+/// The remaining features of token `i`: conjunctions with its neighbours, its run of
+/// capitalised words and the document-level evidence.
+pub(crate) fn context_features(s: &SentInfo, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
+    let n = s.toks.len();
+    let t = &s.toks[i];
+    let at = |j: isize| -> Option<&TokInfo> {
+        if j < 0 || j as usize >= n {
+            None
+        } else {
+            Some(&s.toks[j as usize])
+        }
+    };
+    let ii = i as isize;
+    let lw = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.lw);
+    let ssh = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.sshape);
+    let caps = u64::from(s.all_caps);
+    out.push(feat(21, mix(lw(ii - 1), t.lw)));
+    out.push(feat(22, mix(t.lw, lw(ii + 1))));
+    out.push(feat(23, mix(mix(ssh(ii - 1), t.sshape), ssh(ii + 1))));
+    out.push(feat(24, mix(lw(ii - 1), t.sshape)));
+    out.push(feat(25, mix(t.sshape, lw(ii + 1))));
+    out.push(feat(26, mix(u64::from(initial(s, i)), mix(t.sshape, caps))));
+    out.push(feat(72, mix(lw(ii - 1), lw(ii + 1))));
+    out.push(feat(73, mix(lw(ii - 2), lw(ii - 1))));
+    out.push(feat(74, mix(lw(ii + 1), lw(ii + 2))));
+    if let Some((a, b)) = s.runs[i] {
+        let (a, b) = (usize::from(a), usize::from(b));
+        let pos: u64 = if i == a {
+            1
+        } else if i + 1 == b {
+            2
+        } else {
+            3
+        };
+        let len = (b - a).min(4) as u64;
+        let (first, last) = (&s.toks[a], &s.toks[b - 1]);
+        out.push(feat(60, mix(pos, last.lw)));
+        out.push(feat(61, mix(pos, first.lw)));
+        out.push(feat(
+            62,
+            mix(
+                pos,
+                u64::from(last.gaz & 0xffff) | u64::from(first.gaz & 0xffff) << 16,
+            ),
+        ));
+        out.push(feat(63, mix(pos, len)));
+    }
+    if t.init_cap() {
+        if let Some(&c) = doc.contexts.get(&t.lw) {
+            out.push(feat(51, mix(u64::from(c), t.sshape)));
+        }
+    }
+    let capped = doc.capped.contains(&t.lw);
+    let lowered = doc.lowered.contains(&t.lw);
+    out.push(feat(
+        50,
+        mix(
+            u64::from(capped) | u64::from(lowered) << 1 | caps << 2,
+            t.sshape,
+        ),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_hash_is_the_token_info_raw_value() {
+        let mut buf = String::new();
+        for w in [
+            "Syria",
+            "2017",
+            "al-Sayyal",
+            "Qit’ah",
+            "ÇAĞLAYAN",
+            "“",
+            "U.S.",
+            "Raqqa's",
+            "",
+        ] {
+            assert_eq!(raw_hash(w), token_info(w, &mut buf).raw, "{w}");
+        }
+        assert_eq!(raw_hash("2017"), raw_hash("1999"));
+        assert_ne!(raw_hash("Syria"), raw_hash("syria"));
+    }
+
+    /// The split features of every token are exactly its [`token_features`].
+    #[test]
+    fn split_features_are_the_token_features() {
+        let lex = Lexicon::new();
+        let mut buf = String::new();
+        let text = [
+            "US-backed Syrian Democratic Forces entered Raqqa on Tuesday , officials said .",
+            "President Donald Trump said the Islamic State had been defeated in Iraq and Syria .",
+            "“ We will not leave , ” Abu Mohammed al-Jolani told Reuters in 2017 .",
+            "MOSUL FALLS TO IRAQI ARMY",
+            "Syria",
+            "In Deir ez-Zor , the Free Syrian Army of Ahmed Saleh fought .",
+        ];
+        let sents: Vec<Vec<&str>> = text.iter().map(|s| s.split(' ').collect()).collect();
+        let infos: Vec<_> = sents
+            .iter()
+            .map(|w| sentence_info(w, &lex, &mut buf))
+            .collect();
+        let doc = DocInfo::new(&infos);
+        let mut checked = 0;
+        for s in &infos {
+            let n = s.toks.len();
+            for i in 0..n {
+                let mut want = Vec::new();
+                token_features(s, &doc, i, &mut want);
+                let mut got = Vec::new();
+                own_features(&s.toks[i], s.all_caps, &mut got);
+                match i.checked_sub(1) {
+                    Some(j) => to_next(&s.toks[j], s.all_caps, &mut got),
+                    None => boundary_features(0, &mut got),
+                }
+                match i.checked_sub(2) {
+                    Some(j) => to_next2(&s.toks[j], &mut got),
+                    None => boundary_features(1, &mut got),
+                }
+                match s.toks.get(i + 1) {
+                    Some(t) => to_prev(t, s.all_caps, &mut got),
+                    None => boundary_features(2, &mut got),
+                }
+                match s.toks.get(i + 2) {
+                    Some(t) => to_prev2(t, &mut got),
+                    None => boundary_features(3, &mut got),
+                }
+                context_features(s, &doc, i, &mut got);
+                want.sort_unstable();
+                got.sort_unstable();
+                assert_eq!(got, want, "token {i} of {:?}", s.toks.len());
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, sents.iter().map(Vec::len).sum::<usize>());
+    }
 }

@@ -1,7 +1,7 @@
 //! Word lists (in `data/*.txt`) matched as phrases over token sequences; each match marks its
 //! tokens with the list's class, which the tagger uses as a feature (never as a decision).
 
-use crate::features::{hash_bytes, mix, HashMap64, TokInfo};
+use crate::features::{hash_bytes, mix, HashMap64, HashSet64, TokInfo};
 
 /// The lists, their class bit and their text.
 const LISTS: &[(u32, &str)] = &[
@@ -33,6 +33,9 @@ const SEED: u64 = 0x0123_4567_89ab_cdef;
 #[derive(Clone)]
 pub(crate) struct Lexicon {
     phrases: HashMap64<u16>,
+    /// Hashes of the proper prefixes (first words) of the listed phrases: a match that is not
+    /// one of these cannot grow into a longer phrase, so the scans stop there.
+    prefixes: HashSet64,
     max_len: usize,
 }
 
@@ -48,6 +51,7 @@ impl Lexicon {
     /// Loads the built-in lists.
     pub fn new() -> Lexicon {
         let mut phrases: HashMap64<u16> = HashMap64::default();
+        let mut prefixes = HashSet64::default();
         let mut max_len = 1;
         let mut buf = String::new();
         for &(class, text) in LISTS {
@@ -59,6 +63,9 @@ impl Lexicon {
                 let mut h = SEED;
                 let mut len = 0;
                 for w in line.split_whitespace() {
+                    if len > 0 {
+                        prefixes.insert(h);
+                    }
                     crate::features::fold_word(w, &mut buf);
                     h = mix(h, hash_bytes(1, buf.as_bytes()));
                     len += 1;
@@ -67,7 +74,11 @@ impl Lexicon {
                 *phrases.entry(h).or_insert(0) |= 1 << class;
             }
         }
-        Lexicon { phrases, max_len }
+        Lexicon {
+            phrases,
+            prefixes,
+            max_len,
+        }
     }
 
     /// The classes of the phrase made of exactly these tokens (0 if not listed).
@@ -93,6 +104,9 @@ impl Lexicon {
                 if len >= 2 && self.phrases.get(&h).is_some_and(|&m| m & ORG_NAME != 0) {
                     best = len;
                 }
+                if !self.prefixes.contains(&h) {
+                    break;
+                }
             }
             if best > 0 {
                 out.push((i, i + best));
@@ -116,6 +130,9 @@ impl Lexicon {
                     for t in &mut toks[i + 1..i + len] {
                         t.gaz |= u32::from(m) << 16;
                     }
+                }
+                if !self.prefixes.contains(&h) {
+                    break;
                 }
             }
         }

@@ -29,11 +29,15 @@ pub use conll::{iob1_to_bio, parse_conll, read_conll, ConllDoc, ConllSentence};
 pub use model::TYPES;
 pub use train::{train, train_with, TrainOptions, TrainReport};
 
-use features::{sentence_info, token_features, DocInfo};
+use features::{DocInfo, TokInfo};
 use lexicon::Lexicon;
 use model::{viterbi, Model, L};
 use sitrep_model::Entity;
 use sitrep_text::{TextLayer, TokenKind};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The model trained by `examples/train.rs`, embedded.
 const MODEL: &[u8] = include_bytes!("../model/ner.bin");
@@ -68,6 +72,173 @@ pub struct TokenSpan {
 pub struct Recognizer {
     model: Model,
     lex: Lexicon,
+    /// Summed weights of the features that stand in for neighbours outside the sentence
+    /// (see `features::boundary_features`).
+    boundary: [[i32; L]; 4],
+    /// Identifies the model for the per-thread [`TypeCache`].
+    id: u64,
+}
+
+/// Source of [`Recognizer::id`]s.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Summed quantised weights of the features that depend on one token alone: its own, and
+/// those it gives its neighbours (see `features::own_features`).
+#[derive(Debug, Clone, Copy)]
+struct TypeRows {
+    own: [i32; L],
+    to_next: [i32; L],
+    to_prev: [i32; L],
+    to_next2: [i32; L],
+    to_prev2: [i32; L],
+}
+
+/// A token as far as [`TypeRows`] are concerned: its word (as written and folded), its
+/// lexicon marks and whether its sentence is a headline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TypeKey {
+    raw: u64,
+    lw: u64,
+    gaz: u32,
+    caps: bool,
+}
+
+impl std::hash::Hash for TypeKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // One well-mixed word (the map's hasher passes it through).
+        state.write_u64(features::mix(
+            features::mix(self.raw, self.lw),
+            u64::from(self.gaz) << 1 | u64::from(self.caps),
+        ));
+    }
+}
+
+/// A memo of [`TokInfo`] by word and of [`TypeRows`] by token type, so that a frequent word's
+/// values are computed, and the weights of its own features looked up, once rather than at
+/// every occurrence. It only memoises pure functions of the word and the model: results are
+/// the same with or without it (a test checks this). One per thread (about 10 MB at most),
+/// emptied between documents once it holds [`TypeCache::MAX`] entries, or when another
+/// model uses it.
+struct TypeCache {
+    model: u64,
+    index: HashMap<TypeKey, u32, BuildHasherDefault<features::IdHasher>>,
+    rows: Vec<TypeRows>,
+    /// Words by their `raw` value: index into `word_list`.
+    words: features::HashMap64<u32>,
+    /// Each word's [`TokInfo`] (lexicon marks not set) and the index of its [`TypeRows`] when
+    /// unmarked and outside a headline (the common case, then found without a second map
+    /// lookup; `u32::MAX` until computed).
+    word_list: Vec<(TokInfo, u32)>,
+    fb: Vec<u64>,
+    buf: String,
+}
+
+impl TypeCache {
+    /// Most words or token types kept (about 120 and 180 bytes each).
+    const MAX: usize = 1 << 15;
+
+    fn new() -> TypeCache {
+        TypeCache {
+            model: 0,
+            index: HashMap::default(),
+            rows: Vec::new(),
+            words: features::HashMap64::default(),
+            word_list: Vec::new(),
+            fb: Vec::with_capacity(64),
+            buf: String::new(),
+        }
+    }
+
+    /// Empties the memo if it was filled with another model or has grown past
+    /// [`TypeCache::MAX`]. Called before each document, so indices stay valid within one.
+    fn bind(&mut self, model: u64) {
+        if self.model != model
+            || self.rows.len() >= TypeCache::MAX
+            || self.word_list.len() >= TypeCache::MAX
+        {
+            self.index.clear();
+            self.rows.clear();
+            self.words.clear();
+            self.word_list.clear();
+            self.model = model;
+        }
+    }
+
+    /// The index of a word in `word_list`, computing its [`TokInfo`] if new.
+    fn word(&mut self, word: &str) -> u32 {
+        let raw = features::raw_hash(word);
+        if let Some(&w) = self.words.get(&raw) {
+            return w;
+        }
+        let t = features::token_info(word, &mut self.buf);
+        let w = self.word_list.len() as u32;
+        self.word_list.push((t, u32::MAX));
+        self.words.insert(raw, w);
+        w
+    }
+
+    /// [`TypeCache::id`] of token `t`, the word `w`.
+    fn id_of_word(&mut self, model: &Model, t: &TokInfo, w: u32, caps: bool) -> usize {
+        if t.gaz != 0 || caps {
+            return self.id(model, t, caps);
+        }
+        match self.word_list.get(w as usize) {
+            Some(&(_, id)) if id != u32::MAX => id as usize,
+            _ => {
+                let id = self.id(model, t, caps);
+                if let Some(e) = self.word_list.get_mut(w as usize) {
+                    e.1 = id as u32;
+                }
+                id
+            }
+        }
+    }
+
+    /// The index of a token's [`TypeRows`], computing them if new.
+    fn id(&mut self, model: &Model, t: &TokInfo, caps: bool) -> usize {
+        let key = TypeKey {
+            raw: t.raw,
+            lw: t.lw,
+            gaz: t.gaz,
+            caps,
+        };
+        if let Some(&i) = self.index.get(&key) {
+            return i as usize;
+        }
+        let mut rows = TypeRows {
+            own: [0; L],
+            to_next: [0; L],
+            to_prev: [0; L],
+            to_next2: [0; L],
+            to_prev2: [0; L],
+        };
+        let fb = &mut self.fb;
+        for (acc, part) in [
+            (&mut rows.own, 0),
+            (&mut rows.to_next, 1),
+            (&mut rows.to_prev, 2),
+            (&mut rows.to_next2, 3),
+            (&mut rows.to_prev2, 4),
+        ] {
+            fb.clear();
+            match part {
+                0 => features::own_features(t, caps, fb),
+                1 => features::to_next(t, caps, fb),
+                2 => features::to_prev(t, caps, fb),
+                3 => features::to_next2(t, fb),
+                _ => features::to_prev2(t, fb),
+            }
+            model.add_weights(fb, acc);
+        }
+        let i = self.rows.len();
+        self.rows.push(rows);
+        self.index.insert(key, i as u32);
+        i
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<TypeCache> = RefCell::new(TypeCache::new());
 }
 
 impl Default for Recognizer {
@@ -81,18 +252,30 @@ impl Recognizer {
     /// fail to parse, the recogniser finds nothing rather than panicking; the crate's tests
     /// check that it parses.)
     pub fn new() -> Recognizer {
-        Recognizer::from_model_bytes(MODEL).unwrap_or_else(|_| Recognizer {
-            model: Model::build(Vec::new(), 1.0, [[0.0; L]; L], [0.0; L]),
-            lex: Lexicon::new(),
+        Recognizer::from_model_bytes(MODEL).unwrap_or_else(|_| {
+            Recognizer::with_model(Model::build(Vec::new(), 1.0, [[0.0; L]; L], [0.0; L]))
         })
     }
 
     /// A recogniser from model bytes (the format `train` writes).
     pub fn from_model_bytes(bytes: &[u8]) -> Result<Recognizer, Error> {
-        Ok(Recognizer {
-            model: Model::decode(bytes)?,
+        Ok(Recognizer::with_model(Model::decode(bytes)?))
+    }
+
+    fn with_model(model: Model) -> Recognizer {
+        let mut boundary = [[0i32; L]; 4];
+        let mut fb = Vec::new();
+        for (which, acc) in boundary.iter_mut().enumerate() {
+            fb.clear();
+            features::boundary_features(which, &mut fb);
+            model.add_weights(&fb, acc);
+        }
+        Recognizer {
+            model,
             lex: Lexicon::new(),
-        })
+            boundary,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        }
     }
 
     /// A recogniser from a model file.
@@ -109,24 +292,42 @@ impl Recognizer {
 
     /// Tags a document given as sentences of tokens; returns the entities of each sentence.
     pub fn tag_tokens(&self, sentences: &[Vec<&str>]) -> Vec<Vec<TokenSpan>> {
-        let mut buf = String::new();
-        let infos: Vec<_> = sentences
+        CACHE.with(|cache| self.tag_with(sentences, &mut cache.borrow_mut()))
+    }
+
+    /// The sentences' [`features::SentInfo`] and each token's word index in the memo.
+    fn prepare(
+        &self,
+        sentences: &[Vec<&str>],
+        cache: &mut TypeCache,
+    ) -> (Vec<features::SentInfo>, Vec<Vec<u32>>) {
+        cache.bind(self.id);
+        sentences
             .iter()
-            .map(|w| sentence_info(w, &self.lex, &mut buf))
-            .collect();
+            .map(|words| {
+                let wids: Vec<u32> = words.iter().map(|w| cache.word(w)).collect();
+                let toks = wids
+                    .iter()
+                    .map(|&w| cache.word_list[w as usize].0)
+                    .collect();
+                (features::sentence_info_from(words, toks, &self.lex), wids)
+            })
+            .unzip()
+    }
+
+    /// [`Recognizer::tag_tokens`] with this thread's memo.
+    fn tag_with(&self, sentences: &[Vec<&str>], cache: &mut TypeCache) -> Vec<Vec<TokenSpan>> {
+        let (infos, wids) = self.prepare(sentences, cache);
         let doc = DocInfo::new(&infos);
         let mut fb = Vec::with_capacity(64);
         let mut em = Vec::new();
+        let mut ids = Vec::new();
         let mut out: Vec<Vec<TokenSpan>> = infos
             .iter()
             .zip(sentences)
-            .map(|(info, words)| {
-                em.clear();
-                for i in 0..info.toks.len() {
-                    fb.clear();
-                    token_features(info, &doc, i, &mut fb);
-                    em.push(self.model.emissions(&fb));
-                }
+            .zip(&wids)
+            .map(|((info, words), wids)| {
+                self.emissions(info, wids, &doc, cache, &mut ids, &mut fb, &mut em);
                 let labels = viterbi(&em, &self.model.trans, &self.model.start);
                 let mut spans = spans_of(&labels);
                 trim_punct(&mut spans, words);
@@ -139,6 +340,54 @@ impl Recognizer {
             .collect();
         harmonise_labels(&infos, &mut out);
         out
+    }
+
+    /// Emission scores of a sentence's tokens into `em`: the summed weights of each token's
+    /// own features and of those its neighbours give it come from the per-thread
+    /// [`TypeCache`]; the features that depend on the context are looked up one by one.
+    #[allow(clippy::too_many_arguments)]
+    fn emissions(
+        &self,
+        info: &features::SentInfo,
+        wids: &[u32],
+        doc: &DocInfo,
+        cache: &mut TypeCache,
+        ids: &mut Vec<usize>,
+        fb: &mut Vec<u64>,
+        em: &mut Vec<[f32; L]>,
+    ) {
+        fn add(acc: &mut [i32; L], r: &[i32; L]) {
+            for l in 0..L {
+                acc[l] += r[l];
+            }
+        }
+        em.clear();
+        ids.clear();
+        for (t, &w) in info.toks.iter().zip(wids) {
+            ids.push(cache.id_of_word(&self.model, t, w, info.all_caps));
+        }
+        let rows = &cache.rows;
+        let [bos1, bos2, eos1, eos2] = &self.boundary;
+        for i in 0..ids.len() {
+            let mut acc = rows[ids[i]].own;
+            add(
+                &mut acc,
+                i.checked_sub(1).map_or(bos1, |j| &rows[ids[j]].to_next),
+            );
+            add(
+                &mut acc,
+                i.checked_sub(2).map_or(bos2, |j| &rows[ids[j]].to_next2),
+            );
+            add(&mut acc, ids.get(i + 1).map_or(eos1, |&j| &rows[j].to_prev));
+            add(
+                &mut acc,
+                ids.get(i + 2).map_or(eos2, |&j| &rows[j].to_prev2),
+            );
+            fb.clear();
+            features::context_features(info, doc, i, fb);
+            self.model.add_weights(fb, &mut acc);
+            em.push(self.model.scaled(&acc));
+        }
     }
 
     /// An entity whose words are exactly a name of `data/org_names.txt` is an ORG ("Islamic
@@ -395,6 +644,61 @@ fn clitic_split(w: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tagger's emission scores (memoised per token type, per thread) are exactly those of
+    /// the plain sum over [`features::token_features`], for a real article read twice (the
+    /// second time from a warm memo) and after the memo is emptied.
+    #[test]
+    fn memoised_emissions_equal_plain_emissions() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/examples/isis-defeat-announcement.txt"
+        );
+        let text = std::fs::read_to_string(path).expect("founding example");
+        let layer = TextLayer::new(&text);
+        let words: Vec<Vec<&str>> = layer
+            .sentences
+            .iter()
+            .map(|s| {
+                words_of(&text, layer.sentence_tokens(s))
+                    .iter()
+                    .map(|&(a, b)| &text[a..b])
+                    .collect()
+            })
+            .collect();
+        let rec = Recognizer::new();
+        // The plain path: every value computed afresh.
+        let mut buf = String::new();
+        let plain: Vec<_> = words
+            .iter()
+            .map(|w| features::sentence_info(w, &rec.lex, &mut buf))
+            .collect();
+        let plain_doc = DocInfo::new(&plain);
+        let mut cache = TypeCache::new();
+        let (mut ids, mut fb, mut em) = (Vec::new(), Vec::new(), Vec::new());
+        let mut tokens = 0;
+        for pass in 0..3 {
+            if pass == 2 {
+                cache.bind(u64::MAX);
+            }
+            let (infos, wids) = rec.prepare(&words, &mut cache);
+            let doc = DocInfo::new(&infos);
+            for ((info, wids), plain) in infos.iter().zip(&wids).zip(&plain) {
+                rec.emissions(info, wids, &doc, &mut cache, &mut ids, &mut fb, &mut em);
+                assert_eq!(em.len(), plain.toks.len());
+                for (i, got) in em.iter().enumerate() {
+                    let mut feats = Vec::new();
+                    features::token_features(plain, &plain_doc, i, &mut feats);
+                    assert_eq!(*got, rec.model.emissions(&feats), "token {i}");
+                    tokens += 1;
+                }
+            }
+        }
+        assert!(tokens > 3 * 300, "{tokens} tokens");
+        // The document-level path gives what the sentence-level path gives.
+        let tagged = rec.tag_tokens(&words);
+        assert!(tagged.iter().flatten().any(|sp| sp.label == "PER"));
+    }
 
     #[test]
     fn clitics_split_like_conll() {

@@ -127,7 +127,8 @@ const SENTENCE_STARTERS: &[&str] = &[
 ];
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    // No combining mark is ASCII: ASCII punctuation and spaces skip the table lookup.
+    c.is_alphanumeric() || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
 }
 
 fn is_apostrophe(c: char) -> bool {

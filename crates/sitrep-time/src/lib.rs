@@ -62,13 +62,15 @@ pub fn extract(layer: &TextLayer, published: Option<jiff::civil::Date>) -> Vec<T
         anchor: published,
         recent_quarter: None,
     };
+    // The folded strings of the previous sentence's tokens, reused (no allocation per token).
+    let mut pool: Vec<String> = Vec::new();
     for (sn, s) in layer.sentences.iter().enumerate() {
         // A quarter named in one of the two previous sentences stays the topic.
         let carried = sc.recent_quarter.filter(|q| sn <= q.2 + 2);
         sc.recent_quarter = carried;
-        sc.t.clear();
+        pool.extend(sc.t.drain(..).map(|t| t.s));
         for tok in layer.sentence_tokens(s) {
-            split_token(text, tok.start, tok.end, tok.kind, &mut sc.t);
+            split_token(text, tok.start, tok.end, tok.kind, &mut sc.t, &mut pool);
         }
         let n = sc.t.len();
         let mut i = 0;
@@ -116,47 +118,66 @@ struct Tk {
     lex: &'static [(Class, &'static str)],
 }
 
-fn split_token(text: &str, start: usize, end: usize, kind: TokenKind, out: &mut Vec<Tk>) {
+fn split_token(
+    text: &str,
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    out: &mut Vec<Tk>,
+    pool: &mut Vec<String>,
+) {
     let raw = &text[start..end];
     let mut core_end = end;
-    let mut tail: Vec<(usize, usize)> = Vec::new();
+    // At most two tail pieces: a possessive, then a final period.
+    let mut period = None;
+    let mut possessive = None;
     if kind == TokenKind::Word && raw.len() > 1 && raw.ends_with('.') {
         core_end -= 1;
-        tail.push((core_end, end));
+        period = Some((core_end, end));
     }
     let core = &text[start..core_end];
     for suf in ["'s", "’s", "'S", "’S"] {
         if core.len() > suf.len() && core.ends_with(suf) {
             let p = core_end - suf.len();
-            tail.insert(0, (p, core_end));
+            possessive = Some((p, core_end));
             core_end = p;
             break;
         }
     }
     let mut piece_start = start;
-    for (off, c) in text[start..core_end].char_indices() {
-        let at = start + off;
-        if matches!(c, '-' | '‐' | '‑' | '–') && at > piece_start && at + c.len_utf8() < core_end
-        {
-            push_piece(text, piece_start, at, out);
-            push_piece(text, at, at + c.len_utf8(), out);
-            piece_start = at + c.len_utf8();
+    let core = &text[start..core_end];
+    // Only a token with a dash (ASCII `-` or one of the Unicode dashes, all starting with
+    // byte 0xE2) is split.
+    if core.bytes().any(|b| b == b'-' || b == 0xE2) {
+        for (off, c) in core.char_indices() {
+            let at = start + off;
+            if matches!(c, '-' | '‐' | '‑' | '–')
+                && at > piece_start
+                && at + c.len_utf8() < core_end
+            {
+                push_piece(text, piece_start, at, out, pool);
+                push_piece(text, at, at + c.len_utf8(), out, pool);
+                piece_start = at + c.len_utf8();
+            }
         }
     }
-    push_piece(text, piece_start, core_end, out);
-    for (a, b) in tail {
-        push_piece(text, a, b, out);
+    push_piece(text, piece_start, core_end, out, pool);
+    for (a, b) in possessive.into_iter().chain(period) {
+        push_piece(text, a, b, out, pool);
     }
 }
 
-fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Tk>) {
+fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Tk>, pool: &mut Vec<String>) {
     if start >= end {
         return;
     }
     let raw = &text[start..end];
-    let mut s = sitrep_text::fold(raw);
-    if s == "-" || s == "–" {
-        s = "-".to_string();
+    let mut s = pool.pop().unwrap_or_default();
+    s.clear();
+    sitrep_text::fold_into(raw, &mut s);
+    if s == "–" {
+        s.clear();
+        s.push('-');
     }
     out.push(Tk {
         lex: lexicon::entries(&s),
@@ -229,6 +250,15 @@ const STARTERS: &[&str] = &[
     "the", "every", "each", "fiscal", "noon", "midnight", "more", "less", "fewer", "at", "up",
     "these", "right", "midday", "recent", "future", "near", "short", "long", "latest", "most",
 ];
+
+/// [`STARTERS`] as a filter.
+static STARTER_FILTER: std::sync::LazyLock<lexicon::WordFilter> =
+    std::sync::LazyLock::new(|| lexicon::WordFilter::new(STARTERS.iter().copied()));
+
+/// Whether `w` is one of the [`STARTERS`].
+fn is_starter(w: &str) -> bool {
+    STARTER_FILTER.may_contain(w) && STARTERS.contains(&w)
+}
 
 struct Scanner {
     t: Vec<Tk>,
@@ -372,8 +402,15 @@ impl Scanner {
 
     fn match_at(&self, i: usize) -> Option<Cand> {
         let t = self.t.get(i)?;
-        // Cheap filter: most tokens start nothing.
-        if t.lex.is_empty() && !t.num && !STARTERS.contains(&t.s.as_str()) {
+        // Cheap filter: most tokens start nothing. The `past`/`future` lists only mark the
+        // tense of a clause (read by `tense`, never at an expression's start), so a word that
+        // is only in them ("was", "will") starts nothing either.
+        if t.lex
+            .iter()
+            .all(|(c, _)| matches!(c, Class::Past | Class::Future))
+            && !t.num
+            && !is_starter(&t.s)
+        {
             let quarter = t.s.len() == 2 && t.s.starts_with('q');
             if !quarter && !t.s.starts_with('\'') {
                 return None;
@@ -385,10 +422,7 @@ impl Scanner {
             "the" | "a" | "an" | "in" | "for" | "at" | "up" | "these"
         ) {
             let next = self.t.get(i + 1)?;
-            if next.lex.is_empty()
-                && !next.num
-                && !STARTERS.contains(&next.s.as_str())
-                && !next.s.starts_with('\'')
+            if next.lex.is_empty() && !next.num && !is_starter(&next.s) && !next.s.starts_with('\'')
             {
                 return None;
             }
