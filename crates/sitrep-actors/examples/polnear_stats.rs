@@ -1,5 +1,7 @@
 //! Development aid: per-role failure analysis on a PolNeAR dev split (train/dev only).
-//! `cargo run --release -p sitrep-actors --example polnear_stats -- train [words|roles]`
+//! `cargo run --release -p sitrep-actors --example polnear_stats -- train [words|roles|bcat|misscue]`
+//! (`bcat`: content boundary differences by category; `SHOW=<category>` prints examples,
+//! `FIRSTWORD=1` keys comma clauses by their first word, `CUESAME=1` splits by cue agreement).
 use sitrep_actors::eval::{parse_ann, predict, Attribution};
 use std::collections::HashMap;
 
@@ -70,7 +72,10 @@ fn main() {
                                 (None, Some(_)) => "src-spurious",
                                 (None, None) => "src-bothnone",
                             };
-                            if show.as_deref().is_some_and(|v| v == src || v == cue) && shown < 50 {
+                            if show.as_deref().is_some_and(|v| {
+                                v == src || v == cue || v == format!("{cue} {src}")
+                            }) && shown < 80
+                            {
                                 shown += 1;
                                 println!(
                                     "[{}|{}] gold src {:?} cue {:?} / pred src {:?} cue {:?}\n   G {:?}\n   P {:?}",
@@ -148,6 +153,56 @@ fn main() {
                         );
                     }
                     *cnt.entry(key.to_string()).or_default() += 1;
+                }
+            }
+            "bcat" => {
+                // Content boundary differences by category, on pairs whose contents overlap
+                // (one gold per prediction, largest overlap first).
+                let mut used = vec![false; gold.len()];
+                for p in &pred {
+                    let best = gold
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, g)| !used[*i] && ov(g.content, p.content))
+                        .max_by_key(|(_, g)| {
+                            g.content.1.min(p.content.1) - g.content.0.max(p.content.0)
+                        });
+                    let Some((gi, g)) = best else { continue };
+                    used[gi] = true;
+                    let (gs, ge) = g.content;
+                    let (ps, pe) = p.content;
+                    let mut keys = Vec::new();
+                    if gs == ps && ge == pe {
+                        keys.push("EXACT".to_string());
+                    }
+                    if gs < ps {
+                        keys.push(format!("START gold-longer {}", start_cat(&s((gs, ps)))));
+                    } else if ps < gs {
+                        keys.push(format!("START pred-longer {}", start_cat(&s((ps, gs)))));
+                    }
+                    if ge > pe {
+                        keys.push(format!("END gold-longer {}", end_cat(&s((pe, ge)))));
+                    } else if pe > ge {
+                        keys.push(format!("END pred-longer {}", end_cat(&s((ge, pe)))));
+                    }
+                    let cue_same = g.cue.is_some_and(|c| p.cue.is_some_and(|pc| ov(c, pc)));
+                    let keys: Vec<String> = keys
+                        .into_iter()
+                        .map(|k| {
+                            if std::env::var("CUESAME").is_ok() && k != "EXACT" {
+                                format!("{k} cue={}", if cue_same { "same" } else { "other" })
+                            } else {
+                                k
+                            }
+                        })
+                        .collect();
+                    for k in keys {
+                        if show.as_deref().is_some_and(|v| k == v) && shown < 40 {
+                            shown += 1;
+                            println!("[{k}]\n  G {:?}\n  P {:?}", s(g.content), s(p.content));
+                        }
+                        *cnt.entry(k).or_default() += 1;
+                    }
                 }
             }
             "bound" => {
@@ -259,4 +314,111 @@ fn main() {
     for (k, c) in v {
         println!("{c}\t{k}");
     }
+}
+
+/// Category of the text a content start differs by.
+fn start_cat(d: &str) -> String {
+    let t = d.trim_start();
+    let l = t.to_lowercase();
+    let first = l.split_whitespace().next().unwrap_or("");
+    let n = l.split_whitespace().count();
+    if t.is_empty() {
+        return "space".into();
+    }
+    if t.trim().chars().all(|c| !c.is_alphanumeric()) {
+        return format!("punct[{}]", t.trim());
+    }
+    if n == 1 {
+        return format!("word[{first}]");
+    }
+    if n <= 3 {
+        return format!("short[{l}]");
+    }
+    if l.contains(" said") || l.contains(" says") || l.contains(" told") {
+        return "long-with-said".into();
+    }
+    if d.contains(". ") {
+        return "long-sentence".into();
+    }
+    "long-other".into()
+}
+
+/// Category of the text a content end differs by.
+fn end_cat(d: &str) -> String {
+    let t = d.trim();
+    let l = t.to_lowercase();
+    if t.is_empty() {
+        return "space".into();
+    }
+    if t.chars().all(|c| !c.is_alphanumeric()) {
+        return format!("punct[{t}]");
+    }
+    let body = l.trim_start_matches([',', ' ', '”', '"', '’']);
+    let first = body.split_whitespace().next().unwrap_or("");
+    let n = body.split_whitespace().count();
+    if l.starts_with(';') {
+        return "semicolon".into();
+    }
+    if l.starts_with(['—', '–', '-']) {
+        return "dash".into();
+    }
+    if l.starts_with('(') {
+        return "paren".into();
+    }
+    if body.starts_with("according to") {
+        return "according-to".into();
+    }
+    if let Some(rest) = l.strip_prefix(':') {
+        let quote = rest.trim_start().starts_with(['“', '"', '<']);
+        return format!("colon{}", if quote { "-quote" } else { "" });
+    }
+    if l.starts_with(['.', '?', '!']) || d.contains(". ") || d.contains('\n') {
+        if std::env::var("SUB2").is_ok() {
+            let q = l.contains(['“', '"']);
+            let said = [
+                " said",
+                " says",
+                " told",
+                " added",
+                " continued",
+                " explained",
+                " wrote",
+            ]
+            .iter()
+            .any(|c| l.contains(c));
+            return format!("second-sentence q={q} said={said} n={}", (n / 20).min(5));
+        }
+        return "second-sentence".into();
+    }
+    let cue = [
+        " said", " says", " told", " added", " wrote", " argued", " noted",
+    ];
+    if n <= 6 && cue.iter().any(|c| format!(" {body}").contains(c)) {
+        return "reporting-clause".into();
+    }
+    let comma = l.starts_with(',') || l.starts_with("”,") || l.starts_with("\",");
+    let kind = match first {
+        "which" | "who" | "whom" | "whose" | "where" => "relative",
+        "and" | "or" | "but" | "nor" => "coord",
+        "in" | "on" | "at" | "during" | "after" | "before" | "since" | "last" | "this" | "next"
+        | "by" | "until" | "when" | "while" | "as" | "with" | "for" | "from" | "to" | "over"
+        | "amid" => "prep-adjunct",
+        "because" | "if" | "although" | "though" | "unless" | "so" => "subordinate",
+        w if w.ends_with("ing") => "participle",
+        _ => "other",
+    };
+    if std::env::var("FIRSTWORD").is_ok() {
+        let fw = if matches!(first, "a" | "an" | "the") {
+            "DET"
+        } else {
+            first
+        };
+        return format!("{}{} {}", if comma { "comma-" } else { "" }, kind, fw);
+    }
+    format!(
+        "{}{} n{}",
+        if comma { "comma-" } else { "" },
+        kind,
+        n.min(6)
+    )
 }

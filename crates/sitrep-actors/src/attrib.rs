@@ -259,6 +259,33 @@ pub(crate) fn find_quotes(layer: &TextLayer, entities: &[Entity], actors: &[Acto
             }
         }
     }
+    // "A court document filed Thursday says …", "New polls released Sunday showed …": a
+    // participle after a noun, followed by the clause's own cue, modifies the source.
+    for i in 1..n {
+        if cue[i].is_none()
+            || !PARTICIPLE_MODIFIERS.contains(&low[i].as_str())
+            || layer.tokens[i - 1].kind != TokenKind::Word
+            || DETERMINERS.contains(&low[i - 1].as_str())
+            || matches!(
+                low[i - 1].as_str(),
+                "he" | "she" | "they" | "it" | "we" | "i" | "who"
+            )
+        {
+            continue;
+        }
+        let later = (i + 1..n.min(i + 8))
+            .take_while(|&k| layer.tokens[k].kind != TokenKind::Punct)
+            .any(|k| {
+                matches!(
+                    cue[k],
+                    Some(CueClass::Speech | CueClass::Belief | CueClass::Tell)
+                ) && !PARTICIPLE_MODIFIERS.contains(&low[k].as_str())
+                    && !low[k].ends_with("ing")
+            });
+        if later {
+            cue[i] = None;
+        }
+    }
     let mut sent_of = vec![0; n];
     for (si, s) in layer.sentences.iter().enumerate() {
         for t in s.tokens.clone() {
@@ -375,6 +402,16 @@ fn title_paragraph(
     }
 }
 
+/// Byte offset of a quotation's opening mark: `open` itself, or the first apostrophe of a
+/// doubled ''…'' opening (whose pair records the second).
+fn mark_start(text: &str, open: usize) -> usize {
+    if open > 0 && text[..open].ends_with('\'') && text[open..].starts_with('\'') {
+        open - 1
+    } else {
+        open
+    }
+}
+
 fn claimed(cands: &[Cand], s: usize, e: usize) -> bool {
     cands.iter().any(|c| {
         let ov = |r: (usize, usize)| r.0 < e && s < r.1;
@@ -389,17 +426,31 @@ fn headline(cx: &Ctx, cands: &mut Vec<Cand>) {
     let Some(p) = layer.paragraphs.first() else {
         return;
     };
-    let t0 = layer.token_at_or_after(p.start);
+    let mut t0 = layer.token_at_or_after(p.start);
     let t_end = layer.token_at_or_after(p.end);
     if t_end <= t0 || t_end - t0 > 40 {
         return;
     }
+    // "EXCLUSIVE – Roger Stone: …": a rubric and a dash before the name.
+    if t0 + 2 < t_end
+        && HEADLINE_RUBRICS.contains(&cx.w(t0))
+        && matches!(cx.raw(t0 + 1), "–" | "—" | "-" | "―")
+    {
+        t0 += 2;
+    }
     let Some(colon) = (t0..t_end.min(t0 + 6)).find(|&k| cx.raw(k) == ":") else {
         return;
     };
-    if colon == t0 || !(t0..colon).all(|k| cx.capitalised(k) || cx.raw(k) == ".") {
+    // "Clinton to Planned Parenthood: …", "Former AG Mukasey at RNC: …": short linking words
+    // may join the capitalised words; an addressee after "to" is not part of the source.
+    if colon == t0
+        || !cx.capitalised(t0)
+        || !(t0..colon)
+            .all(|k| cx.capitalised(k) || cx.raw(k) == "." || HEADLINE_LINKS.contains(&cx.w(k)))
+    {
         return;
     }
+    let src_end = (t0 + 1..colon).find(|&k| cx.w(k) == "to").unwrap_or(colon);
     let mut e = t_end;
     while e > colon + 1 && matches!(cx.raw(e - 1), "." | "!" | "?") {
         e -= 1;
@@ -418,11 +469,14 @@ fn headline(cx: &Ctx, cands: &mut Vec<Cand>) {
         content,
         direct: false,
         cue: Some(cx.span(colon, colon)),
-        source: Some(cx.span(t0, colon - 1)),
+        source: Some(cx.span(t0, src_end - 1)),
         anchor: layer.tokens[colon].start,
         core: None,
     });
 }
+
+/// Lower-case words allowed inside a headline speaker ("Clinton to Planned Parenthood:").
+const HEADLINE_LINKS: &[&str] = &["to", "at", "on", "in", "of", "and", "for"];
 
 /// Direct quotes: a quotation followed by "…,” X said" / "…,” said X" or preceded by "X said:".
 fn direct_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
@@ -446,11 +500,21 @@ fn direct_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
         let a = layer.token_at_or_after(close_end);
         let close_tok = layer.token_at_or_after(q.close).min(toks.len() - 1);
         let mut found: Option<Cand> = None;
-        if a < toks.len() && cx.sent_of[a] == cx.sent_of[close_tok] {
+        // “… missing.” Trump said. — the splitter may start a new sentence after the mark.
+        let short_next = a < toks.len()
+            && cx.sent_of[a] == cx.sent_of[close_tok] + 1
+            && cx.sent_range(a).start == a
+            && cx.sent_range(a).len() <= 8
+            && cx.layer.sentences[cx.sent_of[a]].paragraph
+                == cx.layer.sentences[cx.sent_of[close_tok]].paragraph
+            && cx
+                .sent_range(a)
+                .any(|k| matches!(cx.cue[k], Some(CueClass::Speech | CueClass::Tell)));
+        if a < toks.len() && (cx.sent_of[a] == cx.sent_of[close_tok] || short_next) {
             found = after_quote(cx, a, content);
         }
         if found.is_none() {
-            found = before_quote(cx, q.open, content);
+            found = before_quote(cx, mark_start(cx.text, q.open), content);
         }
         match found {
             Some(c) => cands.push(c),
@@ -466,7 +530,7 @@ fn direct_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
         if !q.double || q.content.is_empty() || claimed(cands, q.content.start, q.content.end) {
             continue;
         }
-        let before = cx.text[..q.open].trim_end();
+        let before = cx.text[..mark_start(cx.text, q.open)].trim_end();
         if !before.ends_with(',') {
             continue;
         }
@@ -583,6 +647,7 @@ fn after_quote(cx: &Ctx, a: usize, content: (usize, usize)) -> Option<Cand> {
             if tail > ce + 1
                 && !matches!(cx.raw(ce + 1), "," | "—" | "–" | "“" | "\"" | ";")
                 && !ADJUNCT_START.contains(&cx.w(ce + 1))
+                && cx.w(ce + 1) != "of"
                 && ((tail - ce > 6 && cx.cue[m] != Some(CueClass::Tell)) || cx.w(ce + 1) == "that")
             {
                 return None;
@@ -645,6 +710,13 @@ fn before_quote(cx: &Ctx, open: usize, content: (usize, usize)) -> Option<Cand> 
             });
         }
         if !matches!(w, ":" | ",") {
+            // "As Michael Dell said last week in Tel Aviv, “…”": an adjunct between the cue
+            // and the comma before the quotation.
+            if steps > 0 {
+                if let Some(c) = adjunct_before_quote(cx, j, sent_lo, content) {
+                    return Some(c);
+                }
+            }
             return None; // words between cue and quote: a mixed quote, left to `indirect`
         }
         if j == 0 {
@@ -653,6 +725,33 @@ fn before_quote(cx: &Ctx, open: usize, content: (usize, usize)) -> Option<Cand> 
         j -= 1;
         steps += 1;
     }
+}
+
+/// A speech cue followed by an adjunct ending at token `j` (the last word before the comma
+/// that precedes a quotation): "said last week in Tel Aviv, “…”".
+fn adjunct_before_quote(cx: &Ctx, j: usize, lo: usize, content: (usize, usize)) -> Option<Cand> {
+    let mut k = j;
+    while k > lo && j - k < 8 {
+        k -= 1;
+        if cx.is_punct(k) && !matches!(cx.raw(k), "." | "-" | "’" | "'") {
+            return None;
+        }
+        if matches!(cx.cue[k], Some(CueClass::Speech | CueClass::Tell)) && cue_ok(cx, k) {
+            if !ADJUNCT_START.contains(&cx.w(k + 1)) || cx.w(k + 1) == "to" {
+                return None;
+            }
+            let source = source_before(cx, k, lo)?;
+            return Some(Cand {
+                content,
+                direct: true,
+                cue: Some(cx.span(aux_start(cx, source, k), k)),
+                source: Some(source),
+                anchor: cx.layer.tokens[k].start,
+                core: None,
+            });
+        }
+    }
+    None
 }
 
 /// "Cruz continued: “…”", "released the following statement: “…”", "Kerry: “…”" — a quotation
@@ -842,7 +941,9 @@ fn source_before(cx: &Ctx, i: usize, lo: usize) -> Option<(usize, usize)> {
         return None;
     }
     let end = j;
-    if TIME_WORDS.contains(&cx.w(end)) {
+    // "A court document filed Thursday says": the day ends a modified source.
+    let modified = end > lo + 1 && PARTICIPLE_MODIFIERS.contains(&cx.w(end - 1));
+    if TIME_WORDS.contains(&cx.w(end)) && !modified {
         return None;
     }
     let mut start = np_back(cx, end, lo)?;
@@ -874,8 +975,49 @@ fn source_before(cx: &Ctx, i: usize, lo: usize) -> Option<(usize, usize)> {
     if start == end && (cx.w(end).ends_with("ing") || STRIP_ONLY.contains(&cx.w(end))) {
         return None;
     }
+    // An adverbial phrase between source and cue ("who in the past has voiced", "Trump at the
+    // time said", "the report for the first time cited"): the source stands before it.
+    if start > lo + 1
+        && end - start <= 3
+        && matches!(
+            cx.w(start - 1),
+            "in" | "at" | "for" | "during" | "over" | "on"
+        )
+        && ADVERBIAL_NOUNS.contains(&cx.w(end))
+    {
+        if let Some(s) = source_before(cx, start - 1, lo) {
+            return Some(s);
+        }
+    }
     Some(cx.span(start, end))
 }
+
+/// Heads of adverbial phrases that separate a source from its cue ("in the past", "at the
+/// time", "for the first time", "in particular").
+const ADVERBIAL_NOUNS: &[&str] = &[
+    "past",
+    "time",
+    "particular",
+    "turn",
+    "fact",
+    "general",
+    "response",
+    "addition",
+    "end",
+    "meantime",
+    "interview",
+    "interviews",
+    "statement",
+    "speech",
+    "recent",
+    "years",
+    "weeks",
+    "months",
+    "days",
+    "week",
+    "month",
+    "year",
+];
 
 /// First token of the noun phrase ending at token `end`, scanning back to a boundary.
 fn np_back(cx: &Ctx, end: usize, lo: usize) -> Option<usize> {
@@ -898,9 +1040,15 @@ fn np_back(cx: &Ctx, end: usize, lo: usize) -> Option<usize> {
         if raw == ")" {
             depth += 1;
         } else if raw == "(" {
+            // An opening parenthesis not closed inside the phrase starts a parenthesised
+            // sentence: "(The ministry has denied …)".
+            if depth == 0 {
+                break;
+            }
             depth -= 1;
         } else if depth == 0 {
             let boundary = (cx.is_punct(p) && !matches!(raw, "." | "-" | "’" | "'" | "&"))
+                || doubled_apostrophe(cx, p)
                 || (NP_BOUNDARY.contains(&pw)
                     && !(pw == "and" && cx.capitalised(p + 1) && p > lo && cx.capitalised(p - 1)))
                 || (cx.cue[p].is_some() && !cx.capitalised(p));
@@ -931,8 +1079,30 @@ fn np_back(cx: &Ctx, end: usize, lo: usize) -> Option<usize> {
     Some(s)
 }
 
+/// Whether token `k` is one apostrophe of a doubled '' quotation mark (not a possessive).
+fn doubled_apostrophe(cx: &Ctx, k: usize) -> bool {
+    let t = &cx.layer.tokens;
+    cx.raw(k) == "'"
+        && (k > 0 && cx.raw(k - 1) == "'" && t[k - 1].end == t[k].start
+            || k + 1 < t.len() && cx.raw(k + 1) == "'" && t[k].end == t[k + 1].start)
+}
+
 /// The subject of a sentence: a leading pronoun or capitalised run ("Clinton celebrated …").
 fn sentence_subject(cx: &Ctx, lo: usize, i: usize) -> Option<(usize, usize)> {
+    // "In …", "After …", "But …", "Hours later …": an adverbial or connective opens the
+    // sentence, not its subject.
+    if NP_BOUNDARY.contains(&cx.w(lo))
+        || STRIP_ONLY.contains(&cx.w(lo))
+        || TIME_WORDS.contains(&cx.w(lo))
+        || SUBJECT_NOT.contains(&cx.w(lo))
+    {
+        // The subject follows the opening phrase: "After the debate, Trump took the stage,
+        // calling …".
+        let comma = (lo + 1..i).find(|&k| cx.raw(k) == ",")?;
+        return (comma + 1 < i)
+            .then(|| sentence_subject(cx, comma + 1, i))
+            .flatten();
+    }
     if matches!(cx.w(lo), "he" | "she" | "they" | "we" | "i") {
         return Some(cx.span(lo, lo));
     }
@@ -954,6 +1124,42 @@ fn sentence_subject(cx: &Ctx, lo: usize, i: usize) -> Option<(usize, usize)> {
     }
     (k > lo && k < i && !cx.is_punct(k)).then(|| cx.span(lo, k - 1))
 }
+
+/// Sentence-initial words that open no subject ("Absent …", "Without …", "For …").
+const SUBJECT_NOT: &[&str] = &[
+    "absent",
+    "without",
+    "despite",
+    "among",
+    "amid",
+    "after",
+    "before",
+    "following",
+    "for",
+    "unlike",
+    "like",
+    "instead",
+    "last",
+    "next",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "one",
+    "asked",
+    "speaking",
+    "it",
+    "there",
+    "this",
+];
 
 /// Whether tokens `a..b` look like a noun phrase (no complementiser, cue or verb-like word).
 fn np_like(cx: &Ctx, a: usize, b: usize) -> bool {
@@ -1057,7 +1263,13 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
                 continue;
             };
             let b = toks[i].start;
-            if cx.in_quote(b) || claimed(cands, toks[i].start, toks[i].end) {
+            if cx.in_quote(b) {
+                continue;
+            }
+            if claimed(cands, toks[i].start, toks[i].end) {
+                if pass == 1 && !according {
+                    nested(cx, i, class, cands);
+                }
                 continue;
             }
             let sr = cx.sent_range(i);
@@ -1182,7 +1394,21 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
                 && !cx.w(i).ends_with("ing"); // "is calling for" is progressive
                                               // "The report was published in March": a passive stance verb names no source.
                                               // "The House is expected to pass …": the whole clause is the content, no source.
-            if passive && next == "to" && source.is_some() && class == CueClass::Belief {
+            let raising = RAISING.contains(&cx.w(i));
+            let expletive = source.is_some_and(|(s, e)| {
+                matches!(
+                    fold(&cx.text[s..e]).as_str(),
+                    "it" | "there" | "this" | "that"
+                )
+            });
+            let subject_content = source.is_some()
+                && !expletive
+                && (passive && next == "to" && class == CueClass::Belief
+                    || raising && next == "to"
+                    || passive
+                        && (matches!(next, "as" | "for" | "to")
+                            || DETERMINERS.contains(&next) && !MODALS.contains(&next)));
+            if subject_content {
                 if let Some((s0, _)) = source {
                     let a = aux_start(cx, source.unwrap_or_default(), i);
                     let (s, e) = content_span(cx, cx.layer.token_at_or_after(s0), tail_end, cands);
@@ -1206,7 +1432,17 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             {
                 continue;
             }
-            let Some(source) = source.or(None) else {
+            // "…, calling for …" whose subject was not found: the attribution without a source.
+            let participle_alone = source.is_none()
+                && cx.w(i).ends_with("ing")
+                && head > lo
+                && cx.raw(head - 1) == ",";
+            let source = if participle_alone {
+                Some((toks[head].start, toks[head].start))
+            } else {
+                source
+            };
+            let Some(source) = source else {
                 // "When asked whether he would …", "was asked what …".
                 let asked = class == CueClass::Tell
                     && (i == lo
@@ -1296,10 +1532,7 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             // A particle belongs to the cue: "called for", "called on", "talked about".
             if c0 + 1 < tail_end
                 && c0 == ce + 1
-                && (matches!(
-                    cx.w(c0),
-                    "for" | "on" | "about" | "out" | "of" | "up" | "into" | "off"
-                ) || cx.w(c0) == "to" && to_object(cx, c0 + 1))
+                && (CUE_PARTICLES.contains(&cx.w(c0)) || cx.w(c0) == "to" && to_object(cx, c0 + 1))
             {
                 ce = c0;
                 c0 += 1;
@@ -1338,12 +1571,88 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
                 direct,
                 cue: Some(cx.span(aux_start(cx, source, head), ce)),
                 // "it was revealed that", "Christie appeared to end his bid": no source.
-                source: (!(passive || RAISING.contains(&cx.w(i)))).then_some(source),
+                source: (!(passive || RAISING.contains(&cx.w(i)) || participle_alone))
+                    .then_some(source),
                 anchor: b,
                 core,
             });
         }
     }
+}
+
+/// A reported speech inside another content with its own subject and complementiser: "He said
+/// that officials told him that …", "…, which he said was …" is left alone. The subject must
+/// open a clause (after "that" or a comma) and be a pronoun or a short capitalised name.
+fn nested(cx: &Ctx, i: usize, class: CueClass, cands: &mut Vec<Cand>) {
+    if !matches!(class, CueClass::Speech | CueClass::Tell) || !cue_ok(cx, i) {
+        return;
+    }
+    let toks = &cx.layer.tokens;
+    let sr = cx.sent_range(i);
+    let (lo, hi) = (sr.start, sr.end);
+    if i < lo + 2 {
+        return;
+    }
+    // The cue and its source must not already be a cue or source.
+    if cands.iter().any(|c| {
+        let ov = |r: (usize, usize)| r.0 < toks[i].end && toks[i].start < r.1;
+        c.cue.is_some_and(ov) || c.source.is_some_and(ov)
+    }) {
+        return;
+    }
+    let Some(src) = source_before(cx, i, lo) else {
+        return;
+    };
+    let s_tok = cx.layer.token_at_or_after(src.0);
+    let e_tok = cx
+        .layer
+        .token_at_or_after(src.1)
+        .saturating_sub(1)
+        .max(s_tok);
+    if s_tok <= lo || e_tok + 1 != i && !(e_tok + 1..i).all(|k| SKIP_BEFORE_CUE.contains(&cx.w(k)))
+    {
+        return;
+    }
+    let opener = cx.w(s_tok - 1);
+    if !matches!(opener, "that" | "," | "and" | "but") {
+        return;
+    }
+    let subj_ok = s_tok == e_tok
+        && matches!(
+            cx.w(s_tok),
+            "he" | "she" | "they" | "officials" | "i" | "we"
+        )
+        || (s_tok..=e_tok).all(|k| cx.capitalised(k) || cx.raw(k) == ".") && e_tok - s_tok < 4;
+    if !subj_ok {
+        return;
+    }
+    let mut c0 = i + 1;
+    if class == CueClass::Tell
+        && c0 < hi
+        && matches!(cx.w(c0), "him" | "her" | "them" | "me" | "us" | "reporters")
+    {
+        c0 += 1;
+    }
+    if cx.w(c0) != "that" {
+        return;
+    }
+    let end = sentence_content_end(cx, lo, hi);
+    let c_end = clause_end(cx, c0, end);
+    if c_end <= c0 + 2 {
+        return;
+    }
+    let (s, e) = content_span(cx, c0, c_end, &[]);
+    if s >= e {
+        return;
+    }
+    cands.push(Cand {
+        content: (s, e),
+        direct: false,
+        cue: Some(cx.span(aux_start(cx, src, i), i)),
+        source: Some(src),
+        anchor: toks[i].start,
+        core: Some((s, s)),
+    });
 }
 
 /// Raising verbs whose subject is not a source ("X appeared to end his bid").
@@ -1490,10 +1799,11 @@ fn clause_end_ext(cx: &Ctx, c0: usize, end: usize, extended: bool) -> usize {
         if cx.raw(k) == ";" || matches!(cx.raw(k), "—" | "–") && cx.w(k + 1) == "and" {
             return k;
         }
+        let nw = cx.w(k + 1);
         if cx.raw(k) == ","
             && k + 1 < end
             && (matches!(
-                cx.w(k + 1),
+                nw,
                 "while"
                     | "whereas"
                     | "although"
@@ -1502,10 +1812,10 @@ fn clause_end_ext(cx: &Ctx, c0: usize, end: usize, extended: bool) -> usize {
                     | "but"
                     | "even"
                     | "however"
-            ) || !extended && matches!(cx.w(k + 1), "which" | "who" | "and")
-                || cx.w(k + 1).ends_with("ing")
+            ) || !extended && matches!(nw, "which" | "who" | "and")
+                || nw.ends_with("ing")
                     && !cx.capitalised(k + 1)
-                    && !matches!(cx.w(k + 1), "including" | "beginning" | "during"))
+                    && !matches!(nw, "including" | "beginning" | "during"))
         {
             return k;
         }
@@ -1535,9 +1845,16 @@ fn sentence_content_end(cx: &Ctx, lo: usize, hi: usize) -> usize {
             break;
         }
     }
+    // A parenthesised sentence ("(Mr. Lewandowski … has denied that he was working on a
+    // book.)") loses its closing parenthesis, as PolNeAR's contents do.
+    let unmatched_close = |e: usize| {
+        let opens = (lo..e).filter(|&k| cx.raw(k) == "(").count();
+        let closes = (lo..e).filter(|&k| cx.raw(k) == ")").count();
+        closes > opens || cx.raw(lo) == "(" && opens == closes
+    };
     while e > lo {
         let r = cx.raw(e - 1);
-        if matches!(r, "." | ";" | ":" | ",") {
+        if matches!(r, "." | ";" | ":" | ",") || r == ")" && unmatched_close(e) {
             e -= 1;
         } else {
             break;
@@ -1673,8 +1990,42 @@ fn according_to(cx: &Ctx, i: usize, lo: usize, hi: usize, cands: &mut Vec<Cand>)
     if c_last < lo || c_last < lo + 1 {
         return;
     }
+    // Inside another attribution's content ("The AP reported that, according to an analysis
+    // …, 85 of …"): left to the outer cue, whose content runs through it.
+    let mut b = i - 1;
+    if cx.raw(b) == "," && b > lo {
+        b -= 1;
+    }
+    if cx.w(b) == "that" && (lo..b).any(|k| cx.cue[k].is_some() && cue_ok(cx, k)) {
+        return;
+    }
+    // Interposed after a verbless opening: "At the heart of the trouble, according to Dennis B.
+    // Ross, was a decision …", "Since last November, according to X, forces have killed …" —
+    // PolNeAR's content is the whole sentence around the cue and source. After a whole clause
+    // ("Trump has won 758 delegates, according to a CNN tally, but …") it stops before the cue.
+    let interposed = cx.raw(i - 1) == ","
+        && s_end + 2 < end
+        && cx.raw(s_end) == ","
+        && !(lo..i).any(|k| {
+            let w = cx.w(k);
+            cx.cue[k].is_some() && cue_ok(cx, k)
+                || COMMON_VERBS.contains(&w)
+                || FINITE_AFTER_INTERPOSED.contains(&w)
+                || w.ends_with("ed") && !cx.capitalised(k)
+                || w.ends_with("n't")
+        });
+    if interposed {
+        push_content(cx, cands, lo, end - 1, source, cue, anchor);
+        return;
+    }
     push_content(cx, cands, lo, c_last, source, cue, anchor);
 }
+
+/// Finite verbs (besides [`COMMON_VERBS`]) that make the words before "according to" a clause.
+const FINITE_AFTER_INTERPOSED: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do", "remains", "remained",
+];
 
 /// A quotation of a whole paragraph right after an attributed one continues its speaker.
 fn continuation_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
@@ -1694,12 +2045,23 @@ fn continuation_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
             continue;
         };
         // The quotation opens a sentence; the previous sentence holds an attributed quote.
-        let open_tok = layer.token_at_or_after(q.open);
+        let open_tok = layer.token_at_or_after(mark_start(cx.text, q.open));
         if open_tok >= layer.tokens.len() {
             continue;
         }
-        let si = cx.sent_of[open_tok];
-        if layer.sentences[si].tokens.start != open_tok || si == 0 {
+        let mut si = cx.sent_of[open_tok];
+        // An opening mark the sentence splitter left at the end of the previous sentence
+        // ("… Mr. Rhodes said. ''" + "The guiding basis …''").
+        let st = &layer.sentences[si];
+        if st.tokens.start != open_tok
+            && si + 1 < layer.sentences.len()
+            && (open_tok..st.tokens.end).all(|k| matches!(cx.raw(k), "'" | "''" | "“" | "\""))
+        {
+            si += 1;
+        } else if st.tokens.start != open_tok {
+            continue;
+        }
+        if si == 0 {
             continue;
         }
         if layer.sentences[si].paragraph > layer.sentences[si - 1].paragraph + 1 || pi == usize::MAX
@@ -1832,9 +2194,16 @@ static IN_SOURCES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock:
 /// phrase headed by a document or poll noun attributes the rest of the sentence.
 fn in_source(cx: &Ctx, cands: &mut Vec<Cand>) {
     for sent in &cx.layer.sentences {
-        let lo = sent.tokens.start;
+        let mut lo = sent.tokens.start;
         let hi = sent.tokens.end;
-        if hi < lo + 6 || cx.raw(lo) != "In" {
+        if hi < lo + 6 {
+            continue;
+        }
+        // "But in the same poll, Obama was winning …"
+        if cx.w(lo) == "but" && cx.w(lo + 1) == "in" {
+            lo += 1;
+        } else if cx.raw(lo) != "In" {
+            in_source_postposed(cx, sent.tokens.start, hi, cands);
             continue;
         }
         let Some(comma) = (lo + 2..hi.min(lo + 20))
@@ -1867,6 +2236,64 @@ fn in_source(cx: &Ctx, cands: &mut Vec<Cand>) {
             core: None,
         });
     }
+}
+
+/// Participles that modify a source noun ("a report released Monday says"):
+/// `data/participle_modifiers.txt`.
+static PARTICIPLE_MODIFIERS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../data/participle_modifiers.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+
+/// Particles that end a cue when its content follows them ("called for", "railed against"):
+/// `data/cue_particles.txt`.
+static CUE_PARTICLES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/cue_particles.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next().map(str::trim))
+        .collect()
+});
+
+/// Poll nouns of a sentence-final "in" phrase: "Trump is ahead in public opinion polls in
+/// Florida", "Clinton continues to lead in the polls".
+const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "surveys", "average", "polling"];
+
+/// "Donald Trump is leading in the polls": the clause before a sentence-final "in" phrase
+/// headed by a poll noun is attributed to the polls.
+fn in_source_postposed(cx: &Ctx, lo: usize, hi: usize, cands: &mut Vec<Cand>) {
+    let end = sentence_content_end(cx, lo, hi);
+    let Some(k) = (lo + 3..end.saturating_sub(1)).find(|&k| {
+        cx.w(k) == "in"
+            && (k + 1..end)
+                .all(|m| !cx.is_punct(m) || matches!(cx.raw(m), "/" | "-" | "'" | "’" | "." | "&"))
+            && end - k <= 12
+            && (k + 1..end).any(|m| POLL_NOUNS.contains(&cx.w(m)))
+    }) else {
+        return;
+    };
+    let toks = &cx.layer.tokens;
+    if claimed(cands, toks[k].start, toks[end - 1].end)
+        || (lo..k).any(|m| cx.cue[m].is_some() && cue_ok(cx, m))
+    {
+        return;
+    }
+    let (s, e) = content_span(cx, lo, k, cands);
+    if s >= e {
+        return;
+    }
+    cands.push(Cand {
+        content: (s, e),
+        direct: false,
+        cue: Some(cx.span(k, k)),
+        source: Some(cx.span(k + 1, end - 1)),
+        anchor: toks[k].start,
+        core: None,
+    });
 }
 
 /// Phrases that name no one ("according to reports"): `data/unattributed_sources.txt`.

@@ -6,8 +6,11 @@
 //! * [`quotes`]: direct quotes attached to an adjacent cue, indirect speech around cue verbs
 //!   ("X said that …", "…, X said", "according to X, …"), multi-word and particle cues
 //!   ("made it clear", "spoke about"), passives with and without an agent, transcript turns
-//!   ("WALLACE: …"), poll frames ("In a CNN poll, …"), dash credits (“…” ― Name), sources
-//!   resolved through titles and pronouns, relays (outlets, agencies) nearest first.
+//!   ("WALLACE: …"), poll frames ("In a CNN poll, …", "… is leading in the polls"), dash
+//!   credits (“…” ― Name), headlines ("Clinton to Planned Parenthood: …"), nested reports with
+//!   their own subject ("He said that officials told him that …"), sources resolved through
+//!   titles and pronouns, relays (outlets, agencies) nearest first. Content boundaries follow
+//!   PolNeAR's convention (see `examples/polnear_stats.rs`, mode `bcat`).
 //!
 //! Dictionaries live in `data/` and are built once on first use.
 #![deny(missing_docs)]
