@@ -31,6 +31,18 @@ enum Role {
 fn double_role(text: &str, i: usize, c: char) -> Option<Role> {
     match c {
         '“' | '„' | '«' => Some(Role::Open),
+        // `”Mr. Trump embodies …”`: a right mark after a space and glued to a word opens
+        '”' if text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+            && text[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric) =>
+        {
+            Some(Role::Open)
+        }
         '”' | '»' => Some(Role::Close),
         '"' => {
             let before = text[..i].chars().next_back();
@@ -121,6 +133,9 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuoteP
                         }
                     }
                 }
+            } else if c == '\'' && (text[i + 1..].starts_with('\'') || text[..i].ends_with('\'')) {
+                // one mark of a doubled '' (a double quotation mark some papers use), not a
+                // single quote
             } else if matches!(c, '‘' | '’' | '\'') {
                 match single_role(text, i, c) {
                     Some(Role::Open) => open_single = Some(i),
@@ -176,6 +191,17 @@ mod tests {
             quotes("including Khutaytah, ‘Abbas, Masra’at Shamr, Qit’ah and Tal Bani.").is_empty()
         );
         assert_eq!(quotes("the so-called ‘caliphate’ fell"), vec!["caliphate"]);
+    }
+
+    #[test]
+    fn right_mark_opening_and_doubled_apostrophes() {
+        // a quote opened with the right mark still pairs; '' marks are no single quotes
+        assert_eq!(
+            quotes("He wrote: ”Mr. Trump embodies shame.” ― Sonya"),
+            ["Mr. Trump embodies shame."]
+        );
+        assert!(quotes("''This is policy,'' he said.").is_empty());
+        assert_eq!(quotes("It is ‘fine’, he said."), ["fine"]);
     }
 
     #[test]

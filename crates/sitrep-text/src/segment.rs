@@ -164,6 +164,17 @@ fn tokenize(text: &str) -> Vec<Token> {
             loop {
                 match at(i) {
                     Some(d) if is_word_char(d) => i += 1,
+                    // `said.Trump`: a lower-case word, a full stop without its space and a
+                    // capitalised word are two sentences, not one token like `U.S.` or
+                    // `gannett.com`
+                    Some('.')
+                        if at(i + 1).is_some_and(char::is_uppercase)
+                            && at(i + 2).is_some_and(char::is_lowercase)
+                            && i - start >= 2
+                            && chars[start..i].iter().all(|&(_, c)| c.is_lowercase()) =>
+                    {
+                        break
+                    }
                     Some(d)
                         if (is_apostrophe(d) || is_hyphen(d) || d == '.' || d == '&')
                             && at(i + 1).is_some_and(is_word_char) =>
@@ -315,14 +326,22 @@ fn split_sentences(
             while j < range.end {
                 let u = tokens[j].text(text);
                 if matches!(u, "." | "!" | "?" | "…") || is_closing_punct(u) {
-                    // A `'` or `"` that opens the next quote is not closing this one.
-                    if matches!(u, "\"" | "'")
-                        && j + 1 < range.end
-                        && tokens[j].end == tokens[j + 1].start
-                        && tokens[j + 1].kind != TokenKind::Punct
-                        && tokens[j - 1].end != tokens[j].start
-                    {
-                        break;
+                    // A `'` or `"` (or a doubled `''`) after a space and glued to the next
+                    // word opens the next quote: it does not close this one.
+                    if matches!(u, "\"" | "'") && tokens[j - 1].end != tokens[j].start {
+                        let mut k = j + 1;
+                        if k < range.end
+                            && tokens[k].text(text) == u
+                            && tokens[k].start == tokens[k - 1].end
+                        {
+                            k += 1;
+                        }
+                        if k < range.end
+                            && tokens[k].start == tokens[k - 1].end
+                            && tokens[k].kind != TokenKind::Punct
+                        {
+                            break;
+                        }
                     }
                     j += 1;
                 } else {
@@ -485,6 +504,23 @@ mod tests {
         vec![
             "“Should be charging MUCH MORE!” Trump wrote on Twitter.",
             "The tweet drew attention."
+        ]
+    );
+    t!(
+        doubled_apostrophe_quote_opens_the_next_sentence,
+        "''We will leave,'' Mr. Rhodes said. ''The guiding basis is clear.''",
+        vec![
+            "''We will leave,'' Mr. Rhodes said.",
+            "''The guiding basis is clear.''"
+        ]
+    );
+    t!(
+        missing_space_after_full_stop,
+        "“It is over,” Trump said.Trump claimed victory. See gannett.com and U.S.A. Today.",
+        vec![
+            "“It is over,” Trump said.",
+            "Trump claimed victory.",
+            "See gannett.com and U.S.A. Today."
         ]
     );
     t!(
