@@ -162,6 +162,38 @@ fn shape(w: &str) -> String {
 ///
 /// Digraphs dh/th/kh/gh/sh are kept. Words are joined with one space.
 pub fn name_key(surface: &str) -> String {
+    with_name_key(surface, str::to_string)
+}
+
+/// Calls `f` with [`name_key`]`(surface)` without allocating when the key is memoised.
+///
+/// Keys are memoised per thread: news repeats its names, and the geoparser asks for the key
+/// of every capitalised span it tries. A pure function's cache, emptied when it grows large.
+pub fn with_name_key<R>(surface: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<str>>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    }
+    const MEMO_MAX: usize = 1 << 16;
+    if surface.len() > 64 {
+        return f(&compute_key(surface));
+    }
+    MEMO.with(|m| {
+        if let Some(k) = m.borrow().get(surface) {
+            return f(k);
+        }
+        let k = compute_key(surface);
+        let r = f(&k);
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_MAX {
+            m.clear();
+        }
+        m.insert(surface.into(), k.into_boxed_str());
+        r
+    })
+}
+
+fn compute_key(surface: &str) -> String {
     let folded = sitrep_text::fold(surface);
     let ws = words(&folded);
     let n = ws.len();

@@ -16,7 +16,7 @@ mod natural_earth;
 mod setup;
 mod wof;
 
-pub use key::name_key;
+pub use key::{name_key, with_name_key};
 pub use setup::{import, setup, setup_force, ImportReport, SetupReport, PACKAGES};
 pub use store::{haversine_km, Builder, Gazetteer, Record, RecordId, FILE_NAME, FORMAT_VERSION};
 

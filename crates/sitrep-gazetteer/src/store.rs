@@ -366,6 +366,17 @@ pub struct Gazetteer {
     grid: Vec<(u32, RecordId)>,
     countries: HashMap<String, RecordId>,
     admin1: HashMap<(String, String), RecordId>,
+    /// Identity of this instance for the per-thread lookup memo (see [`Gazetteer::candidates`]).
+    id: u64,
+}
+
+/// Source of [`Gazetteer`] identities.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+thread_local! {
+    /// Surface → (gazetteer id, postings start, length) of recent lookups.
+    static LOOKUPS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, (u64, u32, u32)>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 impl fmt::Debug for Gazetteer {
@@ -418,6 +429,7 @@ impl Gazetteer {
             grid,
             countries: HashMap::new(),
             admin1: HashMap::new(),
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         g.index_admin();
         g
@@ -507,19 +519,48 @@ impl Gazetteer {
     /// holds ≥ 10 % of its population ranks right after that place ("Amsterdam", "Raqqa": the
     /// city first, then the municipality/governorate).
     pub fn candidates(&self, surface: &str) -> &[RecordId] {
-        self.candidates_by_key(&name_key(surface))
+        // Memoised per thread (surfaces repeat within and across articles); the entry names
+        // the gazetteer it was looked up in, so several gazetteers in one thread stay apart.
+        const MEMO_MAX: usize = 1 << 16;
+        let hit = LOOKUPS.with(|m| {
+            m.borrow()
+                .get(surface)
+                .filter(|e| e.0 == self.id)
+                .map(|e| (e.1, e.2))
+        });
+        let (start, len) = match hit {
+            Some(r) => r,
+            None => {
+                let r = crate::key::with_name_key(surface, |k| self.postings_of(k));
+                if surface.len() <= 64 {
+                    LOOKUPS.with(|m| {
+                        let mut m = m.borrow_mut();
+                        if m.len() >= MEMO_MAX {
+                            m.clear();
+                        }
+                        m.insert(surface.into(), (self.id, r.0, r.1));
+                    });
+                }
+                r
+            }
+        };
+        let (start, len) = (start as usize, len as usize);
+        self.postings.get(start..start + len).unwrap_or(&[])
+    }
+
+    /// (start, length) of the postings of `key` (0, 0 when absent).
+    fn postings_of(&self, key: &str) -> (u32, u32) {
+        match self.keys.get(key.as_bytes()) {
+            Some(v) => ((v >> 32) as u32, (v & 0xffff_ffff) as u32),
+            None => (0, 0),
+        }
     }
 
     /// Records under an already computed [`name_key`], in the order of [`Gazetteer::candidates`].
     pub fn candidates_by_key(&self, key: &str) -> &[RecordId] {
-        match self.keys.get(key.as_bytes()) {
-            Some(v) => {
-                let start = (v >> 32) as usize;
-                let len = (v & 0xffff_ffff) as usize;
-                self.postings.get(start..start + len).unwrap_or(&[])
-            }
-            None => &[],
-        }
+        let (start, len) = self.postings_of(key);
+        let (start, len) = (start as usize, len as usize);
+        self.postings.get(start..start + len).unwrap_or(&[])
     }
 
     /// Whether some name key starts with `prefix` (a key prefix, e.g. `"dayr "`), for

@@ -6,9 +6,10 @@
 //! Both belong in the gazetteer itself; the overlay adds nothing the gazetteer already has
 //! (an ADM2 of that name in that country and division, a record named like a region).
 
+use rustc_hash::FxHashMap as HashMap;
 use sitrep_gazetteer::{name_key, Gazetteer, Record, RecordId};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Records the gazetteer lacks, with their name index.
 #[derive(Debug, Default)]
@@ -161,7 +162,7 @@ impl<'a> Db<'a> {
         if self.ov.by_key.is_empty() {
             return Cow::Borrowed(g);
         }
-        match self.ov.by_key.get(&name_key(surface)) {
+        match sitrep_gazetteer::with_name_key(surface, |key| self.ov.by_key.get(key)) {
             None => Cow::Borrowed(g),
             Some(extra) => {
                 let n = self.gaz.len() as RecordId;

@@ -1,7 +1,7 @@
 //! The reviewable word lists of the geoparser (`data/*.tsv`, `data/*.txt`), parsed once.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use sitrep_text::fold;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// What a feature noun says about the kind of place it names.

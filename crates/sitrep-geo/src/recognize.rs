@@ -4,10 +4,10 @@
 
 use crate::db::Db;
 use crate::lexicon::{lexicon, Hint};
+use rustc_hash::FxHashSet as HashSet;
 use sitrep_gazetteer::RecordId;
 use sitrep_model::{Actor, Entity};
 use sitrep_text::{fold, TextLayer, TokenKind};
-use std::collections::HashSet;
 
 /// Lower-case words that may join two capitalised words inside one name ("Bank of America",
 /// "Deir ez-Zor", "Abu Kamal", "Rio de Janeiro").
@@ -127,13 +127,16 @@ struct Unit {
 }
 
 fn is_article_prefixed(s: &str) -> bool {
-    if let Some(pos) = s.find(['-', '‐', '‑']) {
-        let (a, rest) = s.split_at(pos);
-        let rest = rest.chars().skip(1).collect::<String>();
-        ARTICLES.contains(&a) && rest.chars().next().is_some_and(char::is_uppercase)
-    } else {
-        false
-    }
+    // every article form is 2–3 ASCII letters
+    let Some(pos) = s
+        .char_indices()
+        .take(4)
+        .find_map(|(i, c)| matches!(c, '-' | '‐' | '‑').then_some(i))
+    else {
+        return false;
+    };
+    let (a, rest) = s.split_at(pos);
+    ARTICLES.contains(&a) && rest.chars().nth(1).is_some_and(char::is_uppercase)
 }
 
 fn is_cap(s: &str) -> bool {
@@ -147,8 +150,14 @@ fn is_cap(s: &str) -> bool {
 }
 
 fn is_allcaps(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// A country, a first-level division, a region or a city of 100,000 or more: too prominent to
@@ -256,7 +265,9 @@ fn units(layer: &TextLayer, range: std::ops::Range<usize>, gaz: &Db) -> Vec<Unit
             }
         }
         let hyphenated = s.contains(['-', '‐', '‑']);
+        // (only a hyphenated word with a capital can hold places: "Russia-Iran", "U.S.-backed")
         if hyphenated
+            && s.chars().any(char::is_uppercase)
             && !is_article_prefixed(s)
             && !lx.aliases.contains_key(s)
             && gaz.candidates(s).is_empty()
@@ -533,7 +544,7 @@ pub(crate) fn recognize(
     let mut mentions: Vec<Mention> = Vec::new();
     let mut demonyms: Vec<Demonym> = Vec::new();
     // last units of person-like runs ("Mahmoud Abbas" → "abbas")
-    let mut name_parts: HashSet<String> = HashSet::new();
+    let mut name_parts: HashSet<String> = HashSet::default();
     // (mention index, needs name-part check) for single-word uncued mentions
     let mut single_uncued: Vec<usize> = Vec::new();
     let mut runs: Vec<Run> = Vec::new();

@@ -5,10 +5,10 @@
 use crate::db::Db;
 use crate::lexicon::Hint;
 use crate::recognize::{Demonym, Mention, Origin};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use sitrep_gazetteer::{haversine_km, name_key, Record, RecordId};
 use sitrep_model::{Actor, Place};
 use sitrep_text::fold;
-use std::collections::{HashMap, HashSet};
 
 /// Radius around list neighbours searched for unknown list members, km.
 const NEAR_KM: f64 = 30.0;
@@ -142,11 +142,23 @@ fn hint_bonus(h: Option<Hint>, r: &Record) -> f64 {
 /// six transcendental calls): within 0.5 % up to several hundred km, and only ever fed to
 /// [`closeness`], which is nearly flat far away. The hot loop of the proximity passes.
 fn approx_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    approx_km_cos(
+        lat1,
+        lon1,
+        ((lat1 + lat2) * 0.5).to_radians().cos(),
+        lat2,
+        lon2,
+    )
+}
+
+/// [`approx_km`] with the cosine of the latitude given (a candidate's own, computed once for
+/// all the places it is compared with: no trigonometry in the loop).
+fn approx_km_cos(lat1: f64, lon1: f64, cos_lat: f64, lat2: f64, lon2: f64) -> f64 {
     let mut dl = (lon2 - lon1).abs();
     if dl > 180.0 {
         dl = 360.0 - dl;
     }
-    let x = dl * ((lat1 + lat2) * 0.5).to_radians().cos();
+    let x = dl * cos_lat;
     let y = lat2 - lat1;
     (x * x + y * y).sqrt() * (std::f64::consts::PI / 180.0 * 6371.0088)
 }
@@ -197,7 +209,7 @@ pub(crate) fn context(
     actors: &[Actor],
 ) -> Context {
     let mut ctx = Context::default();
-    let mut counts: HashMap<String, f64> = HashMap::new();
+    let mut counts: HashMap<String, f64> = HashMap::default();
     let mut add_country = |ctx: &mut Context, c: &str, sent: Option<usize>, wgt: f64| {
         if c.is_empty() {
             return;
@@ -273,6 +285,21 @@ fn admin1_key(r: &Record) -> Option<(String, String)> {
     r.admin1.as_ref().map(|a| (r.country.clone(), name_key(a)))
 }
 
+/// Folded preferred names and their keys, computed once per record and document (the same
+/// candidates come back for every mention of a name).
+#[derive(Default)]
+struct NameCache(HashMap<RecordId, (String, String)>);
+
+impl NameCache {
+    /// (folded name, name key) of record `id`.
+    fn get(&mut self, gaz: &Db, id: RecordId) -> &(String, String) {
+        self.0.entry(id).or_insert_with(|| {
+            let name = &gaz.record(id).name;
+            (fold(name), name_key(name))
+        })
+    }
+}
+
 /// Scores of the candidates of mention `k` without proximity.
 fn base_scores(
     gaz: &Db,
@@ -281,6 +308,7 @@ fn base_scores(
     cands: &[Vec<RecordId>],
     ctx: &Context,
     k: usize,
+    names: &mut NameCache,
 ) -> Vec<f64> {
     let m = &mentions[k];
     let surface = fold(&text[m.start..m.end]);
@@ -290,7 +318,7 @@ fn base_scores(
         .flatten()
         .collect();
     // the container's possible countries and divisions
-    let (mut cont_countries, mut cont_admin1) = (HashSet::new(), HashSet::new());
+    let (mut cont_countries, mut cont_admin1) = (HashSet::default(), HashSet::default());
     if let Some(c) = m.container {
         for &id in cands[c].iter().take(20) {
             let r = gaz.record(id);
@@ -318,7 +346,7 @@ fn base_scores(
     // that is when a key-only match can win on population.
     let top_spelled = cands[k]
         .first()
-        .is_none_or(|&id| fold(&gaz.record(id).name) == surface);
+        .is_none_or(|&id| names.get(gaz, id).0 == surface);
     let spelled: Vec<bool> = if !top_spelled && cands[k].len() <= 256 {
         cands[k]
             .iter()
@@ -352,9 +380,10 @@ fn base_scores(
             }
             // the preferred name, not only an alternate one ("Utah" is also an alternate name
             // of a town)
-            if fold(&r.name) == surface {
+            let (folded, key) = names.get(gaz, id);
+            if *folded == surface {
                 s += w::EXACT_NAME;
-            } else if name_key(&r.name) == surface_key {
+            } else if *key == surface_key {
                 s += w::KEY_NAME;
             }
             if m.hint == Some(Hint::Admin2) && r.admin2.as_ref().is_some_and(|a| fold(a) == surface)
@@ -366,16 +395,18 @@ fn base_scores(
                 s += w::COUNTRY_LOCAL;
             }
             if !is_large_area(r) {
-                let key = r.admin1.as_deref().map(name_key);
+                // (the division's key only when the document names a division of the country)
+                let mut key: Option<Option<String>> = None;
                 let (mut local, mut doc) = (false, false);
                 for a in ctx
                     .admin1
                     .iter()
                     .filter(|a| a.mention != k && a.country == r.country)
                 {
+                    let key = key.get_or_insert_with(|| r.admin1.as_deref().map(name_key));
                     let inside = key.as_ref().is_some_and(|key| a.keys.contains(key))
                         || a.centre.is_some_and(|(la, lo)| {
-                            haversine_km(r.lat, r.lon, la, lo) < ADMIN1_RADIUS_KM
+                            approx_km(r.lat, r.lon, la, lo) < ADMIN1_RADIUS_KM
                         });
                     if inside {
                         doc = true;
@@ -424,7 +455,11 @@ fn choose(gaz: &Db, scores: &[f64], cands: &[RecordId]) -> Choice {
                 let e = ((s - b) / w::TEMPERATURE).exp();
                 z += e;
                 let r = gaz.record(cands[k]);
-                if k == i || haversine_km(best.lat, best.lon, r.lat, r.lon) < 25.0 {
+                // (more than 0.3° of latitude apart is more than 25 km: no trigonometry)
+                if k == i
+                    || ((best.lat - r.lat).abs() < 0.3
+                        && haversine_km(best.lat, best.lon, r.lat, r.lon) < 25.0)
+                {
                     same += e;
                 }
             }
@@ -453,8 +488,9 @@ pub(crate) fn resolve(
         .iter()
         .map(|m| fold(&text[m.start..m.end]))
         .collect();
+    let mut names = NameCache::default();
     let base: Vec<Vec<f64>> = (0..mentions.len())
-        .map(|k| base_scores(gaz, text, mentions, &cands, &ctx, k))
+        .map(|k| base_scores(gaz, text, mentions, &cands, &ctx, k, &mut names))
         .collect();
     let mut choices: Vec<Choice> = base
         .iter()
@@ -480,7 +516,7 @@ pub(crate) fn resolve(
         v
     };
     for _ in 0..2 {
-        let mut doc_anchors: HashMap<RecordId, (f64, &str)> = HashMap::new();
+        let mut doc_anchors: HashMap<RecordId, (f64, &str)> = HashMap::default();
         for (k, c) in choices.iter().enumerate() {
             if let Some(id) = c.record {
                 if c.confidence > 0.5 && !is_large_area(gaz.record(id)) {
@@ -515,6 +551,7 @@ pub(crate) fn resolve(
                         return b;
                     }
                     let r = gaz.record(id);
+                    let cos_r = r.lat.to_radians().cos();
                     let (mut g, mut s, mut d) = (0.0f64, 0.0f64, 0.0f64);
                     let mut same_kind = 0.0f64;
                     for n in lo..hi {
@@ -535,7 +572,7 @@ pub(crate) fn resolve(
                         if is_large_area(a) {
                             continue;
                         }
-                        let v = c * closeness(approx_km(r.lat, r.lon, a.lat, a.lon));
+                        let v = c * closeness(approx_km_cos(r.lat, r.lon, cos_r, a.lat, a.lon));
                         if mentions[n].group == m.group {
                             g = g.max(v);
                         }
@@ -543,7 +580,9 @@ pub(crate) fn resolve(
                     }
                     for &(a, c, key) in &doc_anchors {
                         if key != keys[k] {
-                            d = d.max(c * closeness(approx_km(r.lat, r.lon, a.lat, a.lon)));
+                            d = d.max(
+                                c * closeness(approx_km_cos(r.lat, r.lon, cos_r, a.lat, a.lon)),
+                            );
                         }
                     }
                     b + w::PROX_GROUP * g
