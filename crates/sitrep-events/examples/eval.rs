@@ -1,10 +1,10 @@
 //! Prints the CASE 2021 Task 2 evaluation of `sitrep_events::classify` (test split), with
 //! `--set own-dev` the evaluation on the crate's own dev set (`data/dev.tsv`; `--set own-dev2` for
-//! `data/dev2.tsv`; add `--errors` to
+//! `data/dev2.tsv`, `--set own-dev3` for `data/dev3.tsv`; add `--errors` to
 //! list the misclassified snippets, `--file F.tsv` to score another file in that format), or with `--throughput FILE.jsonl` the throughput of
 //! `extract` and `classify` on a corpus.
 //!
-//! `cargo run --release -p sitrep-events --example eval [-- --set own-dev|own-dev2|case2021] [--errors] [--file F.tsv] [--json] [--throughput FILE]`
+//! `cargo run --release -p sitrep-events --example eval [-- --set own-dev|own-dev2|own-dev3|case2021] [--errors] [--file F.tsv] [--json] [--throughput FILE]`
 
 use sitrep_events::{classify, extract, Context};
 use sitrep_text::TextLayer;
@@ -38,6 +38,7 @@ fn main() {
             }
         }
         "own-dev2" => sitrep_events::eval::run_own_dev2(args.iter().any(|a| a == "--errors")),
+        "own-dev3" => sitrep_events::eval::run_own_dev3(args.iter().any(|a| a == "--errors")),
         "case2021" => {
             let Some(shared) = sitrep_eval::shared_dir() else {
                 eprintln!("shared data not found (set SITREP_SHARED)");
@@ -46,7 +47,7 @@ fn main() {
             sitrep_events::eval::run(&shared)
         }
         other => {
-            eprintln!("unknown set {other:?} (own-dev | own-dev2 | case2021)");
+            eprintln!("unknown set {other:?} (own-dev | own-dev2 | own-dev3 | case2021)");
             std::process::exit(2);
         }
     };

@@ -99,6 +99,10 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
     let mut disr_weap = false;
     let (mut violent_cue, mut peaceful_any) = (false, false);
     let mut lethal_protest = false;
+    let mut curfew = false;
+    let mut nsa_named = false;
+    let mut org_crime = false;
+    let mut political_arrest = false;
     let (mut combatant_any, mut mob_any, mut org_any) = (false, false, false);
     for s in &layer.sentences {
         let Some(tokens) = layer.tokens.get(s.tokens.clone()) else {
@@ -106,6 +110,7 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
         };
         let folded = Folded::new(text, tokens);
         let refs = folded.refs();
+        curfew |= refs.iter().any(|t| t.starts_with("curfew"));
         let w = &folded.is_word;
         let n = refs.len();
         let h = Hits::new(lex, &refs, w);
@@ -128,16 +133,27 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
         lethal_protest |= (any(&h, Cue::LethalAimed, &refs, w, 0, n) || lethal_act(&h, &refs, w))
             && (!warning || harmed);
         let diplomatic = any(&h, Cue::Diplomatic, &refs, w, 0, n);
+        let aftermath = any(&h, Cue::Aftermath, &refs, w, 0, n);
         intervene |= intervention(&h, Cue::Intervene, &refs, w);
         intervene_weak |= intervention(&h, Cue::IntervenWeak, &refs, w);
         gov_any |= any(&h, Cue::Gov, &refs, w, 0, n);
         nsa_any |= any(&h, Cue::Nsa, &refs, w, 0, n);
+        nsa_named |= h.cue(Cue::Nsa).0.iter().any(|&(a, b)| {
+            !refs[a..b]
+                .iter()
+                .all(|t| matches!(*t, "gunmen" | "gunman" | "armed" | "men"))
+        });
         disaster |= any(&h, Cue::Disaster, &refs, w, 0, n);
         crime |= any(&h, Cue::Crime, &refs, w, 0, n);
+        org_crime |= any(&h, Cue::OrgCrime, &refs, w, 0, n);
         // Triggers after "claimed responsibility for" / "blamed X for" are what is claimed.
         // A sentence about who was responsible ("blamed the rebels for the bombing", "the
         // explosion was the work of insurgents") is an attribution, not the event.
-        let claim_at = first_cue(&h, Cue::Responsibility, &refs, w).map(|_| 0);
+        // The claim covers its own clause ("no group has claimed the attack, but ..."; "said
+        // its fighters carried out an assault ..., and the two sides fought ..."): a coordinate
+        // clause beside it still reports events.
+        let claim_span =
+            first_cue(&h, Cue::Responsibility, &refs, w).map(|c| coordinate_clause(&refs, w, c));
         let civilian = any(&h, Cue::Civilian, &refs, w, 0, n);
         let combatant = any(&h, Cue::Combatant, &refs, w, 0, n);
         combatant_any |= combatant;
@@ -175,10 +191,30 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
             }
             last_end = m.end;
             let t = lex.triggers.payload(m.id);
-            if t.weight <= 0.0 || crate::lexicon::inside_name(text, tokens, m.start) {
+            // A name does not run on into a lowercase verb: "the Israeli Air Force struck" is
+            // a trigger, "Operation Olive Branch" is not.
+            let in_name = crate::lexicon::inside_name(text, tokens, m.start)
+                && (m.end - m.start == 1 || crate::lexicon::inside_name(text, tokens, m.end - 1));
+            // "Under a deal reached on Monday, the two sides will ...": a sentence that opens
+            // on a new deal announces it ("under the deal" only frames another event).
+            let t_weight = if t.weight <= 0.0
+                && m.start == 0
+                && t.code == "AGREEMENT"
+                && matches!(refs.get(1), Some(&("a" | "an")))
+            {
+                3.0
+            } else {
+                t.weight
+            };
+            if t_weight <= 0.0 || in_name {
                 continue;
             }
             if diplomatic && t.code == "PROTEST" {
+                continue;
+            }
+            // Two states restoring relations or signing a trade memorandum: diplomacy, not an
+            // agreement between conflict actors.
+            if diplomatic && t.code == "AGREEMENT" && !nsa_here {
                 continue;
             }
             // A trigger in an "after ..." / "following ..." clause that follows the sentence's
@@ -198,13 +234,16 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
             // An announced change of a group's activity is the event ("said it would form a
             // party"): only negation hedges it.
             let irrealis = !(t.code == "CHANGE_TO_GROUP_ACT" && nsa_here)
-                && any(&h, Cue::Irrealis, &refs, w, lo, m.start);
+                && (any(&h, Cue::Irrealis, &refs, w, lo, m.start)
+                    // "threatened to organise mass protests": a demonstration only planned.
+                    || (t.code == "PROTEST"
+                        && any(&h, Cue::Irrealis, &refs, w, m.start.saturating_sub(5), m.start)));
             let hedged = irrealis
                 || refs[lo..m.start]
                     .iter()
                     .any(|t| matches!(*t, "not" | "never") || t.ends_with("n't"));
-            let claimed =
-                claim_at.is_some_and(|c| c <= m.start) || stmt_at.is_some_and(|c| c < m.start);
+            let claimed = claim_span.as_ref().is_some_and(|r| r.contains(&m.start))
+                || stmt_at.is_some_and(|c| c < m.start);
             // What a demonstration is about ("marched against the coup") is not its event.
             let topic = protest_in_sentence
                 && !matches!(t.code, "PROTEST" | "VIOL_DEMONSTR")
@@ -213,14 +252,18 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
             // ("the killing of protesters" in a court report is no demonstration).
             let nonevent = nonevent
                 && (!matches!(t.code, "PROTEST" | "VIOL_DEMONSTR")
-                    || (m.start > 0 && refs[m.start - 1] == "of"));
+                    || (m.start > 0
+                        && matches!(
+                            refs[m.start - 1],
+                            "of" | "killing" | "killed" | "shooting" | "beating" | "attacking"
+                        )));
             let talked = hedged || claimed || nonevent || topic;
             let weight = if talked {
-                t.weight * 0.15
+                t_weight * 0.15
             } else if background {
-                t.weight * 0.5
+                t_weight * 0.5
             } else {
-                t.weight
+                t_weight
             };
             let code: &'static str = match t.code {
                 "TERR_GOV" | "TERR_NSA" => match territory(&h, text, tokens, &refs, w, m, t) {
@@ -272,16 +315,79 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
                         "MOB_VIOL"
                     } else if v_civ {
                         "ATTACK"
-                    } else if !civilian && (v_comb || (combatant && two_sides)) {
+                    } else if (v_comb && !t.noun)
+                        || (!civilian && (v_comb || (combatant && two_sides)))
+                    {
+                        // "opened fire on a military patrol": armed men against armed men,
+                        // whoever else the snippet mentions.
                         "ARMED_CLASH"
                     } else {
                         "ATTACK"
                     };
-                    bump(&mut sc.secondary, code, weight, p);
+                    // A crowd named as the killers is strong evidence of mob violence.
+                    if code == "MOB_VIOL" && !talked && first_trigger == Some(m.start) {
+                        bump(&mut sc.primary, code, weight.max(2.5), p);
+                    } else {
+                        bump(&mut sc.secondary, code, weight, p);
+                    }
                     continue;
+                }
+                // "A detained activist", "the arrested men": an attribute, not the arrest.
+                "ARREST"
+                    if !t.classify_only
+                        && m.start > 0
+                        && (matches!(refs[m.start - 1], "a" | "an" | "the" | "of")
+                            || (m.start > 1
+                                && matches!(refs[m.start - 1], "been" | "was" | "were")
+                                && matches!(refs[m.start - 2], "had" | "who" | "which")))
+                        && matches!(refs[m.start], "detained" | "arrested") =>
+                {
+                    continue
+                }
+                // An ambush on aid workers, a bus, villagers (no state forces among the
+                // victims) is an attack on civilians, not a battle.
+                "ARMED_CLASH" if refs[m.start].starts_with("ambush") => {
+                    let victims = if t.noun || (m.start > 0 && refs[m.start - 1] == "an") {
+                        m.start.saturating_sub(7)..m.start
+                    } else {
+                        m.end..(m.end + 6).min(n)
+                    };
+                    let after = m.end..(m.end + 6).min(n);
+                    // "Two nuns were killed when gunmen ambushed their bus": civilians named,
+                    // no state forces, no armed men ambushed.
+                    let civ_only = civilian
+                        && !any(&h, Cue::Gov, &refs, w, 0, n)
+                        && !cue_in(&h, Cue::Combatant, &refs, w, after);
+                    if civ_only
+                        || (cue_in(&h, Cue::Civilian, &refs, w, victims.clone())
+                            && !cue_in(&h, Cue::Gov, &refs, w, victims))
+                    {
+                        "ATTACK"
+                    } else {
+                        "ARMED_CLASH"
+                    }
                 }
                 c => c,
             };
+            // "two rockets were fired, one of which was intercepted": the attack took place.
+            // "Arms were recovered from the site" of a clash: its aftermath.
+            let weight = if code == "DISR_WEAP"
+                && (refs[m.start.saturating_sub(5)..m.start]
+                    .windows(2)
+                    .any(|p| p == ["of", "which"])
+                    || aftermath)
+            {
+                weight * 0.3
+            } else {
+                weight
+            };
+            // The arrest of a journalist, an activist, an opposition figure.
+            if code == "ARREST"
+                && weight >= 2.0
+                && cue_in(&h, Cue::Dissident, &refs, w, m.end..(m.end + 5).min(n))
+            {
+                political_arrest = true;
+            }
             if code == "DISR_WEAP" && weight >= 2.0 {
                 disr_weap = true;
             }
@@ -315,6 +421,16 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
     // of the disruption, unless someone was killed or hurt.
     if disr_weap && !lethal {
         absorb(&mut sc, "DISR_WEAP", WEAPON_CODES);
+    }
+    // A chemical agent named as the weapon decides the type, whatever delivered it (codebook:
+    // Chemical weapon precedes the other Explosions/Remote violence types).
+    if strongest.iter().any(|e| e.0 == "CHEM_WEAP" && e.1 >= 4.0) {
+        return Some("CHEM_WEAP");
+    }
+    // Rape of detained protesters is sexual violence (codebook: it is coded whatever the
+    // setting), not how the demonstration went.
+    if protest_seen && strongest.iter().any(|e| e.0 == "SEX_VIOL" && e.1 >= 4.0) {
+        return Some("SEX_VIOL");
     }
     if protest_seen {
         let pcode = if violent {
@@ -386,14 +502,38 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
         pick(&sc.secondary).filter(|_| sc.secondary.iter().map(|e| e.1).sum::<f32>() >= 1.5)
     });
     // A change of group or activity needs an armed or state actor ("recruited new teachers").
-    if best == Some("CHANGE_TO_GROUP_ACT") && !gov_any && !nsa_any && !combatant_any && !org_any {
+    // (A curfew is imposed by the authorities even when the snippet does not name them.)
+    if best == Some("CHANGE_TO_GROUP_ACT")
+        && !gov_any
+        && !nsa_any
+        && !combatant_any
+        && !org_any
+        && !curfew
+    {
         return None;
     }
-    if crime && matches!(best, Some("ARREST" | "PROPERTY_DISTRUCT" | "DISR_WEAP")) {
+    // (Weapons smuggled to rebels are a disrupted weapons use, not a crime story.)
+    if crime
+        && ((best == Some("ARREST") && !political_arrest)
+            || best == Some("PROPERTY_DISTRUCT")
+            || (best == Some("DISR_WEAP") && !nsa_any))
+    {
         return None;
     }
     // Robbers, cartels, domestic killings: violence with no political armed actor is crime.
-    if crime && !nsa_any && matches!(best, Some("ATTACK" | "ARMED_CLASH")) {
+    // ("Gunmen" and "armed men" name no political group: cartel gunmen are criminals.)
+    if crime
+        && (!nsa_any || (org_crime && !nsa_named))
+        && matches!(best, Some("ATTACK" | "ARMED_CLASH"))
+    {
+        return None;
+    }
+    // A cartel's or robbers' grenade, bomb or kidnapping is organised crime, unless a political
+    // armed group is named.
+    if org_crime
+        && !nsa_named
+        && best.is_some_and(|b| WEAPON_CODES.contains(&b) || b == "ABDUCT_DISSAP")
+    {
         return None;
     }
     // An earthquake, a flood or an accident: deaths and damage without an armed actor or an
@@ -414,6 +554,30 @@ pub fn classify_code(text: &str) -> Option<&'static str> {
         }
     }
     best
+}
+
+/// The token range of the coordinate clause around token `at`: bounded by `;`, or by a comma
+/// followed by a coordinating word (", and", ", but", ", while"), or by the sentence ends.
+fn coordinate_clause(refs: &[&str], w: &[bool], at: usize) -> std::ops::Range<usize> {
+    let boundary = |i: usize| {
+        !w[i]
+            && (refs[i] == ";"
+                || (refs[i] == ","
+                    && refs.get(i + 1).is_some_and(|n| {
+                        matches!(
+                            *n,
+                            "and" | "but" | "while" | "whereas" | "although" | "though"
+                        )
+                    })))
+    };
+    let start = (0..at.min(refs.len()))
+        .rev()
+        .find(|&i| boundary(i))
+        .map_or(0, |i| i + 1);
+    let end = (at..refs.len())
+        .find(|&i| boundary(i))
+        .unwrap_or(refs.len());
+    start..end
 }
 
 /// Whether a lethal cue is used as an act ("killing seven", "killed a student"), not as a
@@ -448,6 +612,13 @@ fn subject_side(lex: &Hits, refs: &[&str], w: &[bool], to: usize) -> Option<bool
         if !gov && !nsa {
             continue;
         }
+        // "The army and allied militias": the government's affiliates are its side.
+        let gov = gov
+            || (i > 0
+                && matches!(
+                    refs[i - 1],
+                    "allied" | "pro-government" | "government-backed" | "pro-regime" | "loyalist"
+                ));
         let mut j = i;
         while j > 0 && matches!(refs[j - 1], "the" | "a" | "an" | "its" | "their") {
             j -= 1;
@@ -469,12 +640,20 @@ fn mob_subject(lex: &Hits, refs: &[&str], w: &[bool], r: std::ops::Range<usize>)
     r.clone().any(|i| {
         buf.clear();
         lex.cue(Cue::MobActor).matches_at(refs, w, i, &mut buf);
+        // "a group of youths" is the crowd itself.
+        let group_of = i > 1
+            && refs[i - 1] == "of"
+            && matches!(
+                refs[i - 2],
+                "group" | "gang" | "band" | "crowd" | "mob" | "horde"
+            );
         buf.iter().any(|m| m.end <= r.end)
-            && !(i > 0
-                && matches!(
-                    refs[i - 1],
-                    "at" | "on" | "against" | "of" | "to" | "by" | "with" | "among"
-                ))
+            && (group_of
+                || !(i > 0
+                    && matches!(
+                        refs[i - 1],
+                        "at" | "on" | "against" | "of" | "to" | "by" | "with" | "among"
+                    )))
     })
 }
 
@@ -534,7 +713,14 @@ fn intervention(lex: &Hits, cue: Cue, refs: &[&str], w: &[bool]) -> bool {
             && before
                 .iter()
                 .any(|t| matches!(*t, "was" | "were" | "been" | "had" | "is" | "are"));
-        !buf.is_empty() && !attribute && !relative
+        // "then dispersed peacefully": the crowd left of its own accord.
+        let own_accord = buf.iter().any(|m| {
+            matches!(
+                refs.get(m.end).copied(),
+                Some("peacefully" | "quietly" | "calmly" | "without")
+            )
+        });
+        !buf.is_empty() && !attribute && !relative && !own_accord
     })
 }
 
@@ -604,10 +790,25 @@ fn territory(
     } else if passive {
         by_agent
     } else {
-        subject_gov
+        // "took control of Axum from the TPLF": the side it was taken from loses.
+        subject_gov.or_else(|| {
+            refs[m.end..(m.end + 10).min(n)]
+                .iter()
+                .position(|t| *t == "from")
+                .map(|k| m.end + k + 1)
+                .and_then(|k| side_in(lex, refs, w, k..(k + 5).min(n)))
+                .filter(|&g| g)
+                .map(|_| false)
+        })
     };
     let gov_agent = gainer.unwrap_or(t.code == "TERR_GOV");
     let window = m.end..(m.end + 4).min(n);
+    // "seized two rocket launchers": weapons, not a place or people.
+    if cue_in(lex, Cue::Weapon, refs, w, window.clone())
+        && !cue_in(lex, Cue::Territory, refs, w, window.clone())
+    {
+        return None;
+    }
     let person_verb = refs[m.start].starts_with("captur") || refs[m.start].starts_with("seiz");
     let place = if passive && !loss {
         // "the town was captured" vs "a commander was captured".
@@ -617,12 +818,34 @@ fn territory(
                 && !cue_in(lex, Cue::Nsa, refs, w, before.clone())
                 && !cue_in(lex, Cue::Civilian, refs, w, before.clone())
                 && !cue_in(lex, Cue::Combatant, refs, w, before.clone())
-                && tokens[before]
+                // ("Arms and ammunition were recovered": weapons, and a capital that only
+                // opens the sentence names nothing.)
+                && !cue_in(lex, Cue::Weapon, refs, w, before.clone())
+                && tokens[before.start.max(1)..before.end]
                     .iter()
                     .any(|tk| tk.text(text).chars().next().is_some_and(char::is_uppercase)))
     } else {
+        // The object up to "from", "in" or a comma ("retook Baga from Boko Haram", "captured
+        // a Boko Haram commander in ..."): an armed actor there is people, not a place.
+        let obj_end = (m.end..window.end)
+            .find(|&i| !w[i] || matches!(refs[i], "from" | "in" | "near" | "on" | "at"))
+            .unwrap_or(window.end);
+        let obj = m.end..obj_end;
+        // "dislodged the fighters from the district centre": the place follows "from".
+        let from_place = refs[obj_end..(obj_end + 1).min(n)] == ["from"]
+            && cue_in(lex, Cue::Territory, refs, w, obj_end..(obj_end + 5).min(n));
+        // "stormed the rebels' last stronghold ... and took full control of it".
+        let it_place =
+            refs.get(m.end) == Some(&"it") && cue_in(lex, Cue::Territory, refs, w, 0..m.start);
         cue_in(lex, Cue::Territory, refs, w, window.clone())
+            // "cleared the area of militants": the place is inside the trigger.
+            || cue_in(lex, Cue::Territory, refs, w, m.start..m.end)
+            || from_place
+            || it_place
             || (!cue_in(lex, Cue::Civilian, refs, w, window.clone())
+                && (loss
+                    || (!cue_in(lex, Cue::Nsa, refs, w, obj.clone())
+                        && !cue_in(lex, Cue::Gov, refs, w, obj.clone())))
                 && tokens[window.clone()]
                     .iter()
                     .any(|tk| tk.text(text).chars().next().is_some_and(char::is_uppercase)))

@@ -1,5 +1,6 @@
 //! CASE 2021 Task 2 (fine-grained event classification) scored with [`crate::classify`], and
-//! the crate's own dev set (`data/dev.tsv`, [`run_own_dev`]) scored the same way.
+//! the crate's own dev sets (`data/dev.tsv`, `dev2.tsv`, `dev3.tsv`: [`run_own_dev`],
+//! [`run_own_dev2`], [`run_own_dev3`]) scored the same way.
 //!
 //! The own dev set is the one to write rules against. The CASE test set (`data/eval/events/case2021-task2/test_set_final_release_with_labels.tsv`) is a
 //! **test split**: it is read here only to score, never to write rules. The 5 non-ACLED labels
@@ -167,6 +168,25 @@ pub fn run_own_dev2(errors: bool) -> Result<EvalReport, String> {
         &snippets,
         "Own dev set 2 (`crates/sitrep-events/data/dev2.tsv`, dev split)",
         "Snippets written for this crate in round 2: weak classes and event-like non-events.",
+        Split::Dev,
+        errors,
+    ))
+}
+
+/// The crate's third own dev set (`data/dev3.tsv`, written in round 3): every type and
+/// non-events in the styles of wire copy and ACLED notes, in three batches (the last one of
+/// longer, multi-sentence snippets); each batch was scored once before rules were written
+/// against it (figures in the file's comments).
+pub const OWN_DEV3_TSV: &str = include_str!("../data/dev3.tsv");
+
+/// Runs the evaluation on the third own dev set (`data/dev3.tsv`); `errors` as in
+/// [`run_own_dev`].
+pub fn run_own_dev3(errors: bool) -> Result<EvalReport, String> {
+    let snippets = read_own_dev(OWN_DEV3_TSV)?;
+    Ok(report(
+        &snippets,
+        "Own dev set 3 (`crates/sitrep-events/data/dev3.tsv`, dev split)",
+        "Snippets written for this crate in round 3: all types, wire copy and ACLED-note styles.",
         Split::Dev,
         errors,
     ))

@@ -280,11 +280,12 @@ fn sentence_events<'a>(
 ) {
     let refs = s.refs();
     // Weight-0 entries are blockers ("riot police" is no riot): they only shadow shorter ones.
-    let mut trig_matches = select(lex.triggers.find_all(&refs, &s.folded.is_word));
-    trig_matches.retain(|m| {
-        let t = lex.triggers.payload(m.id);
-        t.weight > 0.0 && !t.classify_only
-    });
+    // Classify-only entries (`C`) are dropped before the overlap selection, so that they
+    // neither emit nor shadow anything here.
+    let mut all = lex.triggers.find_all(&refs, &s.folded.is_word);
+    all.retain(|m| !lex.triggers.payload(m.id).classify_only);
+    let mut trig_matches = select(all);
+    trig_matches.retain(|m| lex.triggers.payload(m.id).weight > 0.0);
     if trig_matches.is_empty() {
         return;
     }

@@ -232,6 +232,9 @@ pub(crate) enum Cue {
     Peaceful,
     Topic,
     AirShots,
+    OrgCrime,
+    Aftermath,
+    Dissident,
 }
 
 pub(crate) const CUE_NAMES: &[(&str, Cue)] = &[
@@ -279,6 +282,9 @@ pub(crate) const CUE_NAMES: &[(&str, Cue)] = &[
     ("peaceful", Cue::Peaceful),
     ("topic", Cue::Topic),
     ("airshots", Cue::AirShots),
+    ("orgcrime", Cue::OrgCrime),
+    ("aftermath", Cue::Aftermath),
+    ("dissident", Cue::Dissident),
 ];
 
 /// All lexicons, parsed once.

@@ -4,9 +4,9 @@
 //!   lexicons and frames (`data/triggers.tsv`, `data/cues.tsv`), using the actors, places,
 //!   times and quotes the earlier stages found.
 //! * [`classify`]: the ACLED sub-event type of a short snippet's main event (no other stage
-//!   needed), scored by [`eval`] on the crate's own dev set (`data/dev.tsv`, snippets written
-//!   from the ACLED codebook definitions; the set to write rules against) and on CASE 2021
-//!   Task 2 (a test set: report only).
+//!   needed), scored by [`eval`] on the crate's own dev sets (`data/dev.tsv`, `dev2.tsv`,
+//!   `dev3.tsv`: snippets written from the ACLED codebook definitions; the sets to write rules
+//!   against) and on CASE 2021 Task 2 (a test set: report only).
 //!
 //! Negated events ("did not capture") are emitted with modality `denied`; hypothetical ones
 //! ("threatened to seize", "options to dislodge") are not emitted.

@@ -268,9 +268,10 @@ fn eval(args: EvalArgs) -> Result<i32> {
                 "case2021" | "test" => sitrep_events::eval::run(&shared),
                 "own-dev" | "dev" => sitrep_events::eval::run_own_dev(false),
                 "own-dev2" => sitrep_events::eval::run_own_dev2(false),
-                other => {
-                    anyhow::bail!("unknown events set {other:?} (own-dev, own-dev2, case2021)")
-                }
+                "own-dev3" => sitrep_events::eval::run_own_dev3(false),
+                other => anyhow::bail!(
+                    "unknown events set {other:?} (own-dev, own-dev2, own-dev3, case2021)"
+                ),
             },
         }
         .map_err(|e| anyhow::anyhow!(e))
@@ -381,7 +382,7 @@ fn default_sets(task: EvalTask) -> &'static [&'static str] {
         EvalTask::Geo => &["lgl", "tr-news", "geowebnews", "geovirus"],
         EvalTask::Ner => &["testa", "testb"],
         EvalTask::Attribution => &["dev", "test"],
-        EvalTask::Events => &["own-dev", "own-dev2", "case2021"],
+        EvalTask::Events => &["own-dev", "own-dev2", "own-dev3", "case2021"],
     }
 }
 
