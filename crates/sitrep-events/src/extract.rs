@@ -3,10 +3,10 @@
 use crate::lexicon::{lexicons, Cue, Folded, Frame, Lexicons, Match, Trigger};
 use crate::types;
 use crate::Context;
+use rustc_hash::FxHashMap as HashMap;
 use sitrep_model::{
     Actor, Event, EventDate, EventLocation, Place, Relay, Source, Span, TimeMention,
 };
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Actor kinds that fight (ACLED inter codes 1-4, 8).

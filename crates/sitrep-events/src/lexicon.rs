@@ -1,6 +1,6 @@
 //! Phrase lexicons (`data/*.tsv`) and the token-sequence matcher they run on.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
@@ -34,8 +34,11 @@ const PREFIX_KEY: usize = 3;
 
 fn prefix_key(s: &str) -> Option<&str> {
     let mut it = s.char_indices();
-    let end = it.nth(PREFIX_KEY).map(|(i, _)| i).unwrap_or(s.len());
-    (s.chars().count() >= PREFIX_KEY).then(|| &s[..end])
+    match it.nth(PREFIX_KEY) {
+        Some((i, _)) => Some(&s[..i]),
+        // exactly PREFIX_KEY characters, or fewer
+        None => (s.chars().count() >= PREFIX_KEY).then_some(s),
+    }
 }
 
 /// A match: token range `[start, end)` (indices into the token slice) and the payload index.
@@ -50,8 +53,8 @@ impl<T> PhraseSet<T> {
     fn new() -> Self {
         PhraseSet {
             patterns: Vec::new(),
-            by_first: HashMap::new(),
-            by_prefix: HashMap::new(),
+            by_first: HashMap::default(),
+            by_prefix: HashMap::default(),
         }
     }
 
@@ -358,7 +361,7 @@ fn parse() -> Lexicons {
             bad.push(("triggers.tsv", n + 1));
         }
     }
-    let mut cues: HashMap<Cue, PhraseSet<()>> = HashMap::new();
+    let mut cues: HashMap<Cue, PhraseSet<()>> = HashMap::default();
     let mut all_cues: PhraseSet<Cue> = PhraseSet::new();
     for (n, line) in CUES_TSV.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
