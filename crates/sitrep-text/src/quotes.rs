@@ -110,7 +110,15 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuoteP
         if carried.is_some() && !first_char_is_open {
             carried = None; // the previous paragraph's quote was unbalanced, not continued
         }
-        for (j, c) in ptext.char_indices() {
+        for (j, b) in ptext.bytes().enumerate() {
+            // Only `"`, `'` and the lead bytes of “ ” ‘ ’ „ (E2) and « » (C2) can start a
+            // mark; none of them is a UTF-8 continuation byte, so `j` is a char boundary.
+            if !matches!(b, b'"' | b'\'' | 0xE2 | 0xC2) {
+                continue;
+            }
+            let Some(c) = ptext[j..].chars().next() else {
+                continue;
+            };
             let i = p.start + j;
             let mut role = double_role(text, i, c);
             // German style: „…“ closes with the mark that opens in English.
