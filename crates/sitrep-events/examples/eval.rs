@@ -34,11 +34,12 @@ fn main() {
                 .and_then(|i| args.get(i + 1))
             {
                 Some(f) => sitrep_events::eval::run_dev_file(std::path::Path::new(f), errors),
-                None => sitrep_events::eval::run_own_dev(errors),
+                None => sitrep_events::eval::run_own("own-dev", errors),
             }
         }
-        "own-dev2" => sitrep_events::eval::run_own_dev2(args.iter().any(|a| a == "--errors")),
-        "own-dev3" => sitrep_events::eval::run_own_dev3(args.iter().any(|a| a == "--errors")),
+        "own-dev2" | "own-dev3" => {
+            sitrep_events::eval::run_own(set, args.iter().any(|a| a == "--errors"))
+        }
         "case2021" => {
             let Some(shared) = sitrep_eval::shared_dir() else {
                 eprintln!("shared data not found (set SITREP_SHARED)");

@@ -117,9 +117,46 @@ pub fn score(pairs: &[(Option<&'static str>, Option<&'static str>)]) -> Scored {
     (rows, micro, macro_f1, weighted, acc)
 }
 
-/// The crate's own dev set: short conflict-news snippets written for this crate, one per line
-/// `LABEL<TAB>text` (CASE 2021 labels; non-ACLED labels count as "no event").
-pub const OWN_DEV_TSV: &str = include_str!("../data/dev.tsv");
+/// One of the crate's own dev sets: short conflict-news snippets written for this crate, one
+/// per line `LABEL<TAB>text` (CASE 2021 labels; non-ACLED labels and `NO_EVENT` count as "no
+/// event"). Each batch was scored once before rules were written against it (figures in the
+/// files' comments).
+#[derive(Debug, Clone, Copy)]
+pub struct OwnDevSet {
+    /// Name for `--set` (`own-dev`, `own-dev2`, `own-dev3`).
+    pub name: &'static str,
+    /// The file's text.
+    pub tsv: &'static str,
+    /// Heading of the report.
+    pub title: &'static str,
+    /// What the set holds.
+    pub note: &'static str,
+}
+
+/// The own dev sets, in the order they were written.
+pub const OWN_DEV_SETS: &[OwnDevSet] = &[
+    OwnDevSet {
+        name: "own-dev",
+        tsv: include_str!("../data/dev.tsv"),
+        title: "Own dev set (`crates/sitrep-events/data/dev.tsv`, dev split)",
+        note: "Snippets written for this crate from the ACLED codebook definitions.",
+    },
+    OwnDevSet {
+        name: "own-dev2",
+        tsv: include_str!("../data/dev2.tsv"),
+        title: "Own dev set 2 (`crates/sitrep-events/data/dev2.tsv`, dev split)",
+        note: "Snippets written for this crate in round 2: weak classes and event-like non-events.",
+    },
+    OwnDevSet {
+        name: "own-dev3",
+        tsv: include_str!("../data/dev3.tsv"),
+        title: "Own dev set 3 (`crates/sitrep-events/data/dev3.tsv`, dev split)",
+        note: "Snippets written for this crate in round 3: all types, wire copy and ACLED-note styles.",
+    },
+];
+
+/// The first own dev set's text (`data/dev.tsv`), the format [`run_dev_file`] reads.
+pub const OWN_DEV_TSV: &str = OWN_DEV_SETS[0].tsv;
 
 /// Parses [`OWN_DEV_TSV`]-formatted text (`#` comments and blank lines skipped).
 pub fn read_own_dev(raw: &str) -> Result<Vec<Snippet>, String> {
@@ -141,55 +178,15 @@ pub fn read_own_dev(raw: &str) -> Result<Vec<Snippet>, String> {
     Ok(out)
 }
 
-/// Runs the evaluation on the crate's own dev set (`data/dev.tsv`); with `errors`, the
+/// Runs the evaluation on the own dev set `name` (see [`OWN_DEV_SETS`]); with `errors`, the
 /// markdown also lists every misclassified snippet (dev data: reading them is the point).
-pub fn run_own_dev(errors: bool) -> Result<EvalReport, String> {
-    let snippets = read_own_dev(OWN_DEV_TSV)?;
-    Ok(report(
-        &snippets,
-        "Own dev set (`crates/sitrep-events/data/dev.tsv`, dev split)",
-        "Snippets written for this crate from the ACLED codebook definitions.",
-        Split::Dev,
-        errors,
-    ))
-}
-
-/// The crate's second own dev set (`data/dev2.tsv`, written in round 2): the classes weakest
-/// in round 1 (Other, Change to group/activity, the three protest types, disrupted weapons use)
-/// and non-events that look like events (crime, accidents, statements, attributions, court
-/// cases, sport). Each batch was scored once before rules were written against it.
-pub const OWN_DEV2_TSV: &str = include_str!("../data/dev2.tsv");
-
-/// Runs the evaluation on the second own dev set (`data/dev2.tsv`); `errors` as in
-/// [`run_own_dev`].
-pub fn run_own_dev2(errors: bool) -> Result<EvalReport, String> {
-    let snippets = read_own_dev(OWN_DEV2_TSV)?;
-    Ok(report(
-        &snippets,
-        "Own dev set 2 (`crates/sitrep-events/data/dev2.tsv`, dev split)",
-        "Snippets written for this crate in round 2: weak classes and event-like non-events.",
-        Split::Dev,
-        errors,
-    ))
-}
-
-/// The crate's third own dev set (`data/dev3.tsv`, written in round 3): every type and
-/// non-events in the styles of wire copy and ACLED notes, in three batches (the last one of
-/// longer, multi-sentence snippets); each batch was scored once before rules were written
-/// against it (figures in the file's comments).
-pub const OWN_DEV3_TSV: &str = include_str!("../data/dev3.tsv");
-
-/// Runs the evaluation on the third own dev set (`data/dev3.tsv`); `errors` as in
-/// [`run_own_dev`].
-pub fn run_own_dev3(errors: bool) -> Result<EvalReport, String> {
-    let snippets = read_own_dev(OWN_DEV3_TSV)?;
-    Ok(report(
-        &snippets,
-        "Own dev set 3 (`crates/sitrep-events/data/dev3.tsv`, dev split)",
-        "Snippets written for this crate in round 3: all types, wire copy and ACLED-note styles.",
-        Split::Dev,
-        errors,
-    ))
+pub fn run_own(name: &str, errors: bool) -> Result<EvalReport, String> {
+    let set = OWN_DEV_SETS
+        .iter()
+        .find(|s| s.name == name)
+        .ok_or_else(|| format!("unknown own dev set {name:?}"))?;
+    let snippets = read_own_dev(set.tsv)?;
+    Ok(report(&snippets, set.title, set.note, Split::Dev, errors))
 }
 
 /// Runs the evaluation on a file in the [`OWN_DEV_TSV`] format (e.g. a new batch of dev

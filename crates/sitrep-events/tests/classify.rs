@@ -137,91 +137,12 @@ fn hard_cases_follow_the_codebook_precedence() {
     );
 }
 
-/// The own dev set is well formed and covers every type; its score keeps a floor.
+/// Every own dev set is well formed (known labels, no empty text), the first and third cover
+/// every type, the later ones hold non-events that must rarely be typed as events, and each
+/// keeps a score floor.
 #[test]
-fn own_dev_set_covers_every_type_and_keeps_its_floor() {
-    use sitrep_events::eval::{read_own_dev, run_own_dev, OWN_DEV_TSV};
-    use sitrep_events::types::{by_code, SUB_EVENT_TYPES};
-    const NON_ACLED: &[&str] = &[
-        "ORG_CRIME",
-        "NATURAL_DISASTER",
-        "MAN_MADE_DISASTER",
-        "DIPLO",
-        "ATTRIB",
-    ];
-    let snippets = read_own_dev(OWN_DEV_TSV).expect("dev.tsv parses");
-    assert!(snippets.len() >= 250, "{} snippets", snippets.len());
-    for s in &snippets {
-        assert!(
-            by_code(&s.label).is_some() || NON_ACLED.contains(&s.label.as_str()),
-            "unknown label {} in {}",
-            s.label,
-            s.id
-        );
-        assert!(!s.text.is_empty(), "empty text in {}", s.id);
-    }
-    for t in SUB_EVENT_TYPES.iter() {
-        let k = snippets.iter().filter(|s| s.label == t.code).count();
-        assert!(k >= 5, "{} has only {k} dev snippets", t.code);
-    }
-    let r = run_own_dev(false).expect("own dev runs");
-    let micro = r.metrics["micro"]["f1"].as_f64().unwrap_or(0.0);
-    let macro_f1 = r.metrics["macro_f1"].as_f64().unwrap_or(0.0);
-    assert!(micro >= 0.93, "own-dev micro-F1 {micro:.3} below floor");
-    assert!(
-        macro_f1 >= 0.92,
-        "own-dev macro-F1 {macro_f1:.3} below floor"
-    );
-}
-
-/// The second own dev set (round 2: weak classes and event-like non-events) is well formed and
-/// keeps a floor, including on the non-events (few false alarms).
-#[test]
-fn own_dev2_set_is_well_formed_and_keeps_its_floor() {
-    use sitrep_events::eval::{read_own_dev, run_own_dev2, OWN_DEV2_TSV};
-    use sitrep_events::types::by_code;
-    const NON_ACLED: &[&str] = &[
-        "ORG_CRIME",
-        "NATURAL_DISASTER",
-        "MAN_MADE_DISASTER",
-        "DIPLO",
-        "ATTRIB",
-        "NO_EVENT",
-    ];
-    let snippets = read_own_dev(OWN_DEV2_TSV).expect("dev2.tsv parses");
-    assert!(snippets.len() >= 150, "{} snippets", snippets.len());
-    for s in &snippets {
-        assert!(
-            by_code(&s.label).is_some() || NON_ACLED.contains(&s.label.as_str()),
-            "unknown label {} in {}",
-            s.label,
-            s.id
-        );
-    }
-    let non_events: Vec<_> = snippets
-        .iter()
-        .filter(|s| by_code(&s.label).is_none())
-        .collect();
-    assert!(non_events.len() >= 50, "{} non-events", non_events.len());
-    let false_alarms = non_events
-        .iter()
-        .filter(|s| sitrep_events::classify(&s.text).is_some())
-        .count();
-    assert!(
-        false_alarms * 10 <= non_events.len(),
-        "{false_alarms} of {} non-events typed as events",
-        non_events.len()
-    );
-    let r = run_own_dev2(false).expect("own dev2 runs");
-    let micro = r.metrics["micro"]["f1"].as_f64().unwrap_or(0.0);
-    assert!(micro >= 0.93, "own-dev2 micro-F1 {micro:.3} below floor");
-}
-
-/// The third own dev set (round 3: every type, wire copy and ACLED notes, longer snippets) is
-/// well formed, covers every type and keeps a floor; few of its non-events are typed as events.
-#[test]
-fn own_dev3_set_covers_every_type_and_keeps_its_floor() {
-    use sitrep_events::eval::{read_own_dev, run_own_dev3, OWN_DEV3_TSV};
+fn own_dev_sets_are_well_formed_and_keep_their_floors() {
+    use sitrep_events::eval::{read_own_dev, run_own, OWN_DEV_SETS};
     use sitrep_events::types::{by_code, SUB_EVENT_TYPES};
     const NON_ACLED: &[&str] = &[
         "ORG_CRIME",
@@ -231,34 +152,69 @@ fn own_dev3_set_covers_every_type_and_keeps_its_floor() {
         "ATTRIB",
         "NO_EVENT",
     ];
-    let snippets = read_own_dev(OWN_DEV3_TSV).expect("dev3.tsv parses");
-    assert!(snippets.len() >= 150, "{} snippets", snippets.len());
-    for s in &snippets {
+    // (set, least snippets, every type ≥ 5, least non-events, micro floor, macro floor)
+    let table = [
+        ("own-dev", 250, true, 0, 0.93, 0.92),
+        ("own-dev2", 150, false, 50, 0.93, 0.0),
+        ("own-dev3", 150, true, 1, 0.93, 0.0),
+    ];
+    assert_eq!(table.len(), OWN_DEV_SETS.len(), "a dev set without a row");
+    for (name, least, every_type, least_non_events, micro_floor, macro_floor) in table {
+        let set = OWN_DEV_SETS
+            .iter()
+            .find(|s| s.name == name)
+            .expect("listed set");
+        let snippets = read_own_dev(set.tsv).expect("the set parses");
         assert!(
-            by_code(&s.label).is_some() || NON_ACLED.contains(&s.label.as_str()),
-            "unknown label {} in {}",
-            s.label,
-            s.id
+            snippets.len() >= least,
+            "{name}: {} snippets",
+            snippets.len()
+        );
+        for s in &snippets {
+            assert!(
+                by_code(&s.label).is_some() || NON_ACLED.contains(&s.label.as_str()),
+                "{name}: unknown label {} in {}",
+                s.label,
+                s.id
+            );
+            assert!(!s.text.is_empty(), "{name}: empty text in {}", s.id);
+        }
+        if every_type {
+            for t in SUB_EVENT_TYPES.iter() {
+                let k = snippets.iter().filter(|s| s.label == t.code).count();
+                assert!(k >= 5, "{name}: {} has only {k} snippets", t.code);
+            }
+        }
+        let non_events: Vec<_> = snippets
+            .iter()
+            .filter(|s| by_code(&s.label).is_none())
+            .collect();
+        assert!(
+            non_events.len() >= least_non_events,
+            "{name}: {} non-events",
+            non_events.len()
+        );
+        if least_non_events > 0 {
+            let false_alarms = non_events
+                .iter()
+                .filter(|s| sitrep_events::classify(&s.text).is_some())
+                .count();
+            assert!(
+                false_alarms * 10 <= non_events.len(),
+                "{name}: {false_alarms} of {} non-events typed as events",
+                non_events.len()
+            );
+        }
+        let r = run_own(name, false).expect("the set runs");
+        let micro = r.metrics["micro"]["f1"].as_f64().unwrap_or(0.0);
+        let macro_f1 = r.metrics["macro_f1"].as_f64().unwrap_or(0.0);
+        assert!(
+            micro >= micro_floor,
+            "{name}: micro-F1 {micro:.3} below floor"
+        );
+        assert!(
+            macro_f1 >= macro_floor,
+            "{name}: macro-F1 {macro_f1:.3} below floor"
         );
     }
-    for t in SUB_EVENT_TYPES.iter() {
-        let k = snippets.iter().filter(|s| s.label == t.code).count();
-        assert!(k >= 5, "{} has only {k} dev3 snippets", t.code);
-    }
-    let non_events: Vec<_> = snippets
-        .iter()
-        .filter(|s| by_code(&s.label).is_none())
-        .collect();
-    let false_alarms = non_events
-        .iter()
-        .filter(|s| sitrep_events::classify(&s.text).is_some())
-        .count();
-    assert!(
-        false_alarms * 10 <= non_events.len(),
-        "{false_alarms} of {} non-events typed as events",
-        non_events.len()
-    );
-    let r = run_own_dev3(false).expect("own dev3 runs");
-    let micro = r.metrics["micro"]["f1"].as_f64().unwrap_or(0.0);
-    assert!(micro >= 0.93, "own-dev3 micro-F1 {micro:.3} below floor");
 }

@@ -266,9 +266,8 @@ fn eval(args: EvalArgs) -> Result<i32> {
             EvalTask::Attribution => sitrep_actors::eval::run(&shared, set),
             EvalTask::Events => match set.as_str() {
                 "case2021" | "test" => sitrep_events::eval::run(&shared),
-                "own-dev" | "dev" => sitrep_events::eval::run_own_dev(false),
-                "own-dev2" => sitrep_events::eval::run_own_dev2(false),
-                "own-dev3" => sitrep_events::eval::run_own_dev3(false),
+                "own-dev" | "dev" => sitrep_events::eval::run_own("own-dev", false),
+                "own-dev2" | "own-dev3" => sitrep_events::eval::run_own(set, false),
                 other => anyhow::bail!(
                     "unknown events set {other:?} (own-dev, own-dev2, own-dev3, case2021)"
                 ),
