@@ -1,7 +1,11 @@
 //! Development aid: per-role failure analysis on a PolNeAR dev split (train/dev only).
-//! `cargo run --release -p sitrep-actors --example polnear_stats -- train [words|roles|bcat|misscue]`
+//! `cargo run --release -p sitrep-actors --example polnear_stats -- train
+//! [words|roles|bcat|misscue|nest|cuetext|preds]`
 //! (`bcat`: content boundary differences by category; `SHOW=<category>` prints examples,
-//! `FIRSTWORD=1` keys comma clauses by their first word, `CUESAME=1` splits by cue agreement).
+//! `FIRSTWORD=1` keys comma clauses by their first word, `CUESAME=1` splits by cue agreement;
+//! `nest`: how gold and predicted attributions nest inside other contents; `cuetext`: gold cue
+//! phrases no prediction covers, `SHOW=<phrase>` prints them; `preds`: one line per prediction,
+//! to diff two rule versions).
 use sitrep_actors::eval::{parse_ann, predict, Attribution};
 use std::collections::HashMap;
 
@@ -249,6 +253,137 @@ fn main() {
                     }
                     *cnt.entry(format!("START {ks}")).or_default() += 1;
                     *cnt.entry(format!("END {ke}")).or_default() += 1;
+                }
+            }
+            "nest" => {
+                // Gold structure: how PolNeAR annotates an attribution inside another's content.
+                let inside = |a: Sp, b: Sp| b.0 <= a.0 && a.1 <= b.1;
+                for (i, g) in gold.iter().enumerate() {
+                    let Some(gc) = g.cue else { continue };
+                    // g nested in an outer gold whose content holds g's cue
+                    let outer = gold
+                        .iter()
+                        .enumerate()
+                        .find(|(j, o)| *j != i && inside(gc, o.content));
+                    if let Some((_, o)) = outer {
+                        let whole = inside(g.content, o.content)
+                            && g.source.is_none_or(|s| inside(s, o.content));
+                        let same_end = g.content.1 == o.content.1
+                            || s((g.content.1, o.content.1)).trim().len() <= 2;
+                        *cnt.entry(format!(
+                            "G nested-in-gold whole={whole} same_end={same_end}"
+                        ))
+                        .or_default() += 1;
+                    }
+                    // matching of this gold by our predictions
+                    let exact = pred.iter().any(|p| p.content == g.content);
+                    let same_cue = pred
+                        .iter()
+                        .find(|p| p.cue.is_some_and(|pc| ov(pc, gc)) && ov(p.content, g.content));
+                    let key = if exact {
+                        "M exact".to_string()
+                    } else if let Some(p) = same_cue {
+                        let _ = p;
+                        "M same-cue-boundary".to_string()
+                    } else if let Some(p) = pred.iter().find(|p| ov(p.content, g.content)) {
+                        // which contains which?
+                        let p_in_g = p.cue.is_some_and(|pc| inside(pc, g.content));
+                        let g_in_p = inside(gc, p.content);
+                        let k = if g_in_p {
+                            // we predicted the outer attribution, g is nested in it
+                            let outer_gold = gold.iter().any(|o| {
+                                o.cue.is_some_and(|oc| p.cue.is_some_and(|pc| ov(oc, pc)))
+                            });
+                            if outer_gold {
+                                "M pred-outer(gold-has-outer-too,inner-missed)"
+                            } else {
+                                "M pred-outer(gold-only-inner)"
+                            }
+                        } else if p_in_g {
+                            let inner_gold = gold.iter().any(|o| {
+                                o.cue.is_some_and(|oc| p.cue.is_some_and(|pc| ov(oc, pc)))
+                            });
+                            if inner_gold {
+                                "M pred-inner(gold-has-inner-too,outer-missed)"
+                            } else {
+                                "M pred-inner(gold-only-outer)"
+                            }
+                        } else {
+                            "M other-overlap"
+                        };
+                        if show.as_deref() == Some(k) && shown < 60 {
+                            shown += 1;
+                            let go = gold.iter().find(|o| {
+                                o.cue.is_some_and(|oc| p.cue.is_some_and(|pc| ov(oc, pc)))
+                            });
+                            println!(
+                                "[{k}]\n  G src {:?} cue {:?} {:?}\n  P src {:?} cue {:?} {:?}\n  GO {:?}",
+                                g.source.map(s),
+                                s(gc),
+                                s(g.content),
+                                p.source.map(s),
+                                p.cue.map(s),
+                                s(p.content),
+                                go.map(|o| s(o.content))
+                            );
+                        }
+                        k.to_string()
+                    } else {
+                        "M missed".to_string()
+                    };
+                    *cnt.entry(key).or_default() += 1;
+                }
+                // predictions whose cue lies inside another prediction's content, vs gold
+                for (i, p) in pred.iter().enumerate() {
+                    let Some(pc) = p.cue else { continue };
+                    if pred
+                        .iter()
+                        .enumerate()
+                        .any(|(j, o)| j != i && inside(pc, o.content))
+                    {
+                        let hit = gold.iter().any(|g| g.cue.is_some_and(|gc| ov(gc, pc)));
+                        *cnt.entry(format!("P nested-in-pred gold-cue={hit}"))
+                            .or_default() += 1;
+                    }
+                }
+            }
+            "cuetext" => {
+                // Gold cue phrases no predicted cue overlaps, by folded text.
+                for g in &gold {
+                    let Some(gc) = g.cue else { continue };
+                    if pred.iter().any(|p| p.cue.is_some_and(|pc| ov(pc, gc))) {
+                        continue;
+                    }
+                    let k = sitrep_text::fold(&s(gc));
+                    if show.as_deref() == Some(k.as_str()) && shown < 60 {
+                        shown += 1;
+                        let sent_lo = text[..text.char_indices().nth(gc.0).map_or(0, |x| x.0)]
+                            .rfind(['.', '\n'])
+                            .unwrap_or(0);
+                        let _ = sent_lo;
+                        println!(
+                            "[{art}] src {:?} / {:?}\n   ctx {:?}",
+                            g.source.map(s),
+                            s(g.content).chars().take(150).collect::<String>(),
+                            s((g.content.0.min(gc.0).saturating_sub(60), gc.1 + 80))
+                        );
+                    }
+                    *cnt.entry(k).or_default() += 1;
+                }
+            }
+            "preds" => {
+                for p in &pred {
+                    let ex = gold.iter().any(|g| g.content == p.content);
+                    let cu = gold
+                        .iter()
+                        .any(|g| g.cue.is_some_and(|gc| p.cue.is_some_and(|pc| ov(gc, pc))));
+                    println!(
+                        "{art}\t{}\tex={ex}\tcue={cu}\t{:?}\t{:?}\t{:?}",
+                        p.content.0,
+                        p.source.map(s),
+                        p.cue.map(s),
+                        s(p.content)
+                    );
                 }
             }
             "misscue" => {

@@ -273,6 +273,27 @@ pub(crate) fn find_quotes(layer: &TextLayer, entities: &[Entity], actors: &[Acto
         {
             continue;
         }
+        // "In a statement released shortly after …, Cruz said": a participle inside a
+        // prepositional phrase modifies its noun and reports nothing.
+        let in_pp = (i.saturating_sub(12)..i.saturating_sub(2)).any(|k| {
+            matches!(
+                low[k].as_str(),
+                "in" | "on" | "at" | "from" | "with" | "under" | "into" | "through"
+            ) && matches!(
+                low[k + 1].as_str(),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its"
+            ) && (k + 2..i).all(|m| {
+                layer.tokens[m].kind != TokenKind::Punct
+                    || matches!(
+                        layer.tokens[m].text(text),
+                        "/" | "-" | "&" | "." | "’" | "'"
+                    )
+            })
+        });
+        if in_pp {
+            cue[i] = None;
+            continue;
+        }
         let later = (i + 1..n.min(i + 8))
             .take_while(|&k| layer.tokens[k].kind != TokenKind::Punct)
             .any(|k| {
@@ -1223,7 +1244,7 @@ fn nominal(cx: &Ctx, cands: &mut Vec<Cand>) {
         if claimed(cands, toks[i - 1].start, toks[cue_end].end) {
             continue;
         }
-        let c_end = next_clause_cue(cx, c0, end)
+        let c_end = next_clause_cue(cx, c0, end, CueClass::Speech)
             .unwrap_or(end)
             .min(clause_end(cx, c0, end));
         if c_end <= c0 {
@@ -1297,7 +1318,25 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             let ce = extend_cue(cx, i);
             // A participle ("…, touting his record") never ends a "…, X said" sentence.
             let finite = !cx.w(i).ends_with("ing");
-            let after_short = (ce + 1..tail_end).all(|k| !cx.is_punct(k)) && tail_end - ce <= 5;
+            // The short tail is an adjunct ("said on Tuesday", "said Monday"), not a clause
+            // ("said the count was fair", "said it would stay closed").
+            let tail_clause = ce + 1 < tail_end
+                && (PRONOUNS_SUBJECT.contains(&cx.w(ce + 1))
+                    || matches!(
+                        cx.w(ce + 1),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "they"
+                            | "we"
+                            | "i"
+                            | "you"
+                            | "this"
+                            | "those"
+                            | "these"
+                    ));
+            let after_short =
+                (ce + 1..tail_end).all(|k| !cx.is_punct(k)) && tail_end - ce <= 5 && !tail_clause;
             // Parenthetical: "But to prevent problems, he said, local officials should …" — two
             // contents sharing the cue.
             if class != CueClass::Belief && finite && !after_short {
@@ -1390,7 +1429,13 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             let passive = (lo..i)
                 .rev()
                 .take_while(|&k| SKIP_BEFORE_CUE.contains(&cx.w(k)))
-                .any(|k| matches!(cx.w(k), "was" | "were" | "been" | "is" | "be"))
+                .any(|k| {
+                    matches!(cx.w(k), "was" | "were" | "been" | "is" | "be")
+                        // "are expected to speak", "isn't expected to attend"
+                        || matches!(cx.w(k), "are" | "isn't" | "aren't" | "wasn't" | "weren't")
+                            && next == "to"
+                            && cx.w(i).ends_with("ed")
+                })
                 && !cx.w(i).ends_with("ing"); // "is calling for" is progressive
                                               // "The report was published in March": a passive stance verb names no source.
                                               // "The House is expected to pass …": the whole clause is the content, no source.
@@ -1458,10 +1503,14 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
                     ))
                     || asked
                 {
-                    let c0 = i + 1;
+                    // "Asked about X": the particle belongs to the cue, as in PolNeAR.
+                    let about = usize::from(next == "about");
+                    let c0 = i + 1 + about;
                     if c0 + 1 < tail_end {
                         let c_end = if asked {
-                            clause_end(cx, c0, tail_end)
+                            // "Asked whether …, 75 percent said yes": the question ends before
+                            // the answer's own subject.
+                            clause_end(cx, c0, tail_end).min(answer_start(cx, c0, tail_end))
                         } else {
                             tail_end
                         };
@@ -1470,7 +1519,7 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
                             cands.push(Cand {
                                 content: (s, e),
                                 direct: false,
-                                cue: Some(cx.span(i, i)),
+                                cue: Some(cx.span(i, i + about)),
                                 source: None,
                                 anchor: b,
                                 core: None,
@@ -1511,6 +1560,13 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
                 .find(|&k| cx.w(k) == "that")
             {
                 c0 = t; // PolNeAR's contents include the complementiser
+            } else if let Some(t) = (class == CueClass::Tell
+                || class == CueClass::Speech && ADJUNCT_START.contains(&cx.w(c0)))
+            .then(|| far_complement(cx, c0, tail_end))
+            .flatten()
+            {
+                // "told a packed crowd in snowy Windham, New Hampshire, on … day that …"
+                c0 = t;
             } else if class == CueClass::Tell {
                 // Skip the addressee: a pronoun or a capitalised run or one noun.
                 if c0 < tail_end
@@ -1544,7 +1600,7 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             if c0 >= tail_end || (class == CueClass::Belief && tail_end - c0 < 2 && !one_ok) {
                 continue;
             }
-            let c_next = next_clause_cue(cx, c0, tail_end).unwrap_or(tail_end);
+            let c_next = next_clause_cue(cx, c0, tail_end, class).unwrap_or(tail_end);
             let c_end = c_next.min(clause_end(cx, c0, tail_end));
             if c_end <= c0 {
                 continue;
@@ -1729,7 +1785,7 @@ fn passive_by(cx: &Ctx, i: usize, lo: usize, hi: usize, cands: &mut Vec<Cand>) {
 
 /// Where a content running from `c0` stops before a coordinated or participial cue
 /// ("…, saying", "… and proposed", "…, while noting that"): the index of the connector.
-fn next_clause_cue(cx: &Ctx, c0: usize, end: usize) -> Option<usize> {
+fn next_clause_cue(cx: &Ctx, c0: usize, end: usize, outer: CueClass) -> Option<usize> {
     for j in c0 + 1..end {
         if cx.cue[j].is_none_or(|c| c == CueClass::Quote)
             || !cue_ok(cx, j)
@@ -1738,7 +1794,13 @@ fn next_clause_cue(cx: &Ctx, c0: usize, end: usize) -> Option<usize> {
             continue;
         }
         let mut k = j - 1;
-        while k > c0 && matches!(cx.w(k), "also" | "then" | "later" | "further") {
+        // Auxiliaries and adverbs of a coordinated verb ("… but did not suggest", "…, falsely
+        // suggesting").
+        while k > c0
+            && (matches!(cx.w(k), "also" | "then" | "later" | "further")
+                || COORD_AUX.contains(&cx.w(k))
+                || cx.w(k).len() > 4 && cx.w(k).ends_with("ly"))
+        {
             k -= 1;
         }
         if matches!(
@@ -1751,9 +1813,202 @@ fn next_clause_cue(cx: &Ctx, c0: usize, end: usize) -> Option<usize> {
             }
             return Some(stop);
         }
+        // A coordinated or adverbial clause with its own subject and cue ("…, and more than
+        // 4 in 10 said …", "… while Sanders suggests …", "… as he urges …"): PolNeAR's
+        // contents hold no other attribution; the outer content ends before the connector.
+        // A reported clause coordinated inside reported speech ("X says A but he feels B") stays
+        // in it; a speech cue, or any cue after a stance verb's content, starts its own.
+        let speech = |c: Option<CueClass>| matches!(c, Some(CueClass::Speech | CueClass::Tell));
+        if speech(cx.cue[j]) || !speech(Some(outer)) {
+            if let Some(stop) = subject_clause_start(cx, c0, j) {
+                return Some(stop);
+            }
+        }
     }
     None
 }
+
+/// For a cue at `j` inside a content starting at `c0`: the connector index before its own
+/// subject when that subject opens a coordinated or adverbial clause (see
+/// [`next_clause_cue`]).
+fn subject_clause_start(cx: &Ctx, c0: usize, j: usize) -> Option<usize> {
+    let src = source_before(cx, j, c0 + 1)?;
+    let s_tok = cx.layer.token_at_or_after(src.0);
+    let e_tok = cx.layer.token_at_or_after(src.1).saturating_sub(1);
+    if s_tok <= c0 + 2 || s_tok >= j || e_tok < s_tok {
+        return None;
+    }
+    let pronoun = s_tok == e_tok && matches!(cx.w(s_tok), "he" | "she" | "they" | "i" | "we");
+    let first = cx.w(s_tok);
+    // Expletives, relatives, prepositions, a bare lower-case noun ("phone calls"), a
+    // possessive without a head ("her own plans") open no clause.
+    if matches!(
+        fold(&cx.text[src.0..src.1]).as_str(),
+        "it" | "it's" | "there" | "there's" | "this" | "that" | "which" | "who"
+    ) || (s_tok..=e_tok).any(|k| matches!(cx.w(k), "who" | "whom" | "which" | "whose"))
+        || matches!(
+            first,
+            "given" | "including" | "despite" | "with" | "like" | "unlike" | "following"
+        )
+        || s_tok == e_tok
+            && !pronoun
+            && !cx.capitalised(s_tok)
+            && !matches!(
+                first,
+                "most" | "many" | "some" | "others" | "all" | "both" | "few" | "several"
+            )
+        || cx.w(e_tok) == "own"
+        || (s_tok..=e_tok).any(|k| {
+            cx.cue[k].is_some() && !cx.capitalised(k)
+                || matches!(cx.w(k), "have" | "has" | "had" | "including" | "amid")
+        })
+    {
+        return None;
+    }
+    // A participle is a clause's verb only after an auxiliary ("are hoping", not "some of it
+    // mentioning").
+    if cx.w(j).ends_with("ing")
+        && !matches!(
+            cx.w(j - 1),
+            "is" | "are" | "was" | "were" | "be" | "been" | "am" | "'s" | "'re"
+        )
+    {
+        return None;
+    }
+    let conn = s_tok - 1;
+    let cw = cx.w(conn);
+    if SUBORDINATORS.contains(&cw) {
+        // "…, because he worries …", "… as he urges …": the source's own clause; "because
+        // Republicans are hoping …" is the reason inside the content.
+        if !pronoun {
+            return None;
+        }
+    } else if !COORDINATORS.contains(&cw) {
+        return None;
+    } else {
+        // A bare "and" joins noun phrases ("suburbanites and non-white voters backed") unless
+        // a speech cue follows.
+        let bare_and = cw == "and" && cx.raw(conn - 1) != ",";
+        if bare_and && !matches!(cx.cue[j], Some(CueClass::Speech | CueClass::Tell)) {
+            return None;
+        }
+        // A comma closing a fronted subordinate clause ("if Mr. Obama opted to make one, he
+        // should …") is no clause boundary.
+        if cw == "," {
+            let seg = (c0..conn).rev().take_while(|&k| cx.raw(k) != ",");
+            if seg
+                .into_iter()
+                .any(|k| SUBORDINATORS.contains(&cx.w(k)) || matches!(cx.w(k), "during" | "given"))
+            {
+                return None;
+            }
+        }
+    }
+    let mut stop = conn;
+    while stop > c0 + 1 && COORDINATORS.contains(&cx.w(stop - 1)) {
+        stop -= 1;
+    }
+    Some(stop)
+}
+
+/// Auxiliaries between a connector and a coordinated cue verb ("… but did not suggest").
+const COORD_AUX: &[&str] = &[
+    "did", "does", "do", "not", "n't", "never", "has", "have", "had", "would", "will", "could",
+    "may", "might", "should", "didn't", "doesn't", "hasn't", "won't",
+];
+
+/// The complementiser "that" or the opening quotation mark of a reported-speech content behind
+/// a long addressee or adjunct ("told a packed crowd in snowy Windham, New Hampshire, on the
+/// final campaign day that …", "said Monday, in reference to her first child, “…”"), searched
+/// up to 30 tokens from `c0` and not past another verb, clause or question word.
+fn far_complement(cx: &Ctx, c0: usize, end: usize) -> Option<usize> {
+    for k in c0..end.min(c0 + 30) {
+        let w = cx.w(k);
+        if w == "that" {
+            return (k > c0).then_some(k);
+        }
+        let r = cx.raw(k);
+        if matches!(r, "“" | "\"") && k > c0 && matches!(cx.raw(k - 1), "," | ":") {
+            return cx.in_quote(cx.layer.tokens[k].end).then_some(k);
+        }
+        // "to" opens an infinitive ("told him to leave"), not a place ("a visit to the port").
+        if w == "to" && !to_object(cx, k + 1) {
+            return None;
+        }
+        if matches!(r, ";" | "." | "(" | ")" | "?" | "!" | "”")
+            || cx.cue[k].is_some() && cue_ok(cx, k)
+            || matches!(
+                w,
+                "how"
+                    | "what"
+                    | "why"
+                    | "whether"
+                    | "who"
+                    | "which"
+                    | "when"
+                    | "where"
+                    | "if"
+                    | "is"
+                    | "was"
+                    | "be"
+                    | "are"
+                    | "were"
+                    | "because"
+                    | "and"
+                    | "but"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "do"
+                    | "does"
+                    | "did"
+            )
+            || w.ends_with("n't")
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// After a fronted question ("Asked if she believed …, Clinton said …"): the comma before the
+/// subject of the answering clause's cue, or `end`.
+fn answer_start(cx: &Ctx, c0: usize, end: usize) -> usize {
+    for j in c0 + 2..end {
+        if !matches!(
+            cx.cue[j],
+            Some(CueClass::Speech | CueClass::Tell | CueClass::Belief)
+        ) || !cue_ok(cx, j)
+            || cx.in_quote(cx.layer.tokens[j].start)
+        {
+            continue;
+        }
+        if let Some(src) = source_before(cx, j, c0 + 1) {
+            let s_tok = cx.layer.token_at_or_after(src.0);
+            if s_tok > c0 + 2 && cx.raw(s_tok - 1) == "," {
+                return s_tok - 1;
+            }
+        }
+    }
+    end
+}
+
+/// Words that coordinate a clause inside a content ("…, and X said", "… while X suggests").
+const COORDINATORS: &[&str] = &[",", ";", "and", "but", "while", "whereas", "yet"];
+
+/// Subordinators of an adverbial clause inside a content ("… as he urges", "… because …").
+const SUBORDINATORS: &[&str] = &[
+    "as", "because", "when", "although", "though", "if", "since", "after", "before", "once",
+    "unless", "until", "despite",
+];
 
 /// Where a content stops before a semicolon or a non-restrictive clause (", which", ", while").
 fn clause_end(cx: &Ctx, c0: usize, end: usize) -> usize {
@@ -1796,7 +2051,18 @@ fn clause_end_ext(cx: &Ctx, c0: usize, end: usize, extended: bool) -> usize {
         if cx.in_quote(cx.layer.tokens[k].start) {
             continue;
         }
-        if cx.raw(k) == ";" || matches!(cx.raw(k), "—" | "–") && cx.w(k + 1) == "and" {
+        // PolNeAR's contents end before a dash ("that North Carolina would win – even though
+        // …"), a semicolon.
+        // A pair of dashes encloses a parenthetical, which stays.
+        if cx.raw(k) == ";"
+            || is_dash(cx, k)
+                && k > c0 + 1
+                && !matches!(
+                    cx.w(k + 1),
+                    "including" | "and" | "like" | "from" | "to" | "only" | "not" | "or" | "if"
+                )
+                && !(c0 + 1..end).any(|m| m != k && is_dash(cx, m))
+        {
             return k;
         }
         let nw = cx.w(k + 1);
@@ -1815,12 +2081,41 @@ fn clause_end_ext(cx: &Ctx, c0: usize, end: usize, extended: bool) -> usize {
             ) || !extended && matches!(nw, "which" | "who" | "and")
                 || nw.ends_with("ing")
                     && !cx.capitalised(k + 1)
-                    && !matches!(nw, "including" | "beginning" | "during"))
+                    && !matches!(nw, "including" | "beginning" | "during")
+                || final_appositive(cx, k, end))
         {
             return k;
         }
     }
     end
+}
+
+/// A noun phrase after the comma at `k` that runs to `end` without another comma or a
+/// coordination: a closing appositive (", a swipe at …", ", the former Florida governor"),
+/// which PolNeAR's contents leave out.
+fn final_appositive(cx: &Ctx, k: usize, end: usize) -> bool {
+    matches!(cx.w(k + 1), "a" | "an" | "the")
+        && k + 2 < end
+        && (k + 2..end).all(|m| {
+            cx.raw(m) != ","
+                && !matches!(cx.w(m), "and" | "or")
+                && !cx.in_quote(cx.layer.tokens[m].start)
+        })
+}
+
+/// Whether token `k` is a dash between words ("—", "–", "--", a spaced "-").
+fn is_dash(cx: &Ctx, k: usize) -> bool {
+    let t = &cx.layer.tokens;
+    match cx.raw(k) {
+        "—" | "–" | "―" => true,
+        "-" => {
+            let spaced_before = k > 0 && t[k - 1].end < t[k].start;
+            let next_dash = k + 1 < t.len() && cx.raw(k + 1) == "-" && t[k].end == t[k + 1].start;
+            let spaced_after = k + 1 < t.len() && t[k].end < t[k + 1].start;
+            spaced_before && (next_dash || spaced_after)
+        }
+        _ => false,
+    }
 }
 
 /// Index one past the last content token of the sentence `lo..hi` (final period excluded,

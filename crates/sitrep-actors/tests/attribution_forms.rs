@@ -2,18 +2,9 @@
 //! transcripts, passive agents, poll frames, dash credits, multi-word and particle cues,
 //! subjectless passives and raising verbs. Sentences written for these rules.
 
-use sitrep_actors::{actors, quotes};
-use sitrep_model::Quote;
-use sitrep_text::TextLayer;
+mod common;
 
-fn quotes_of(text: &str) -> Vec<Quote> {
-    let layer = TextLayer::new(text);
-    let a = actors(&layer, &[]);
-    quotes(&layer, &[], &a)
-}
-
-/// (text, content, cue, source text or None)
-type Row<'a> = (&'a str, &'a str, &'a str, Option<&'a str>);
+use common::{check, quotes_of, Row};
 
 #[test]
 fn attribution_forms() {
@@ -89,18 +80,7 @@ fn attribution_forms() {
             Some("The ministry"),
         ),
     ];
-    for &(text, content, cue, source) in table {
-        let qs = quotes_of(text);
-        let q = qs
-            .iter()
-            .find(|q| q.content.text == content)
-            .unwrap_or_else(|| panic!("{text}: no content {content:?} in {qs:#?}"));
-        assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some(cue), "{text}");
-        assert_eq!(q.source.as_ref().map(|s| s.text.as_str()), source, "{text}");
-        for s in [Some(&q.content), q.cue.as_ref()].into_iter().flatten() {
-            assert_eq!(&text[s.start..s.end], s.text, "{text}: byte offsets");
-        }
-    }
+    check(table);
 }
 
 #[test]
