@@ -2,8 +2,8 @@
 //! all loaded once from the data files in `data/`.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use sitrep_text::fold;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// One canonical actor.
@@ -39,33 +39,11 @@ pub(crate) struct Pattern {
     pub needs_context: bool,
 }
 
-/// FNV-1a, a fast deterministic hash for the short folded words the cue tables are keyed by
-/// (looked up once per token).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map with [`Fnv`] hashing.
-pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-/// A hash set with [`Fnv`] hashing.
-pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+/// The cue tables' map: FxHash, fast and deterministic for the short folded words they are
+/// keyed by (looked up once per token).
+pub(crate) type FastMap<K, V> = HashMap<K, V>;
+/// A set with the same hashing.
+pub(crate) type FastSet<K> = HashSet<K>;
 
 /// Class of an attribution cue verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,7 +201,7 @@ fn build() -> Dict {
         entries: Vec::new(),
         patterns: Vec::new(),
         keys: Vec::new(),
-        seen: HashMap::new(),
+        seen: HashMap::default(),
     };
     for l in lines(ACTORS) {
         let f: Vec<&str> = l.split('\t').collect();
@@ -247,7 +225,7 @@ fn build() -> Dict {
         });
         b.alias(&name, Target::Person(persons.len() - 1));
     }
-    let mut demonyms = HashMap::new();
+    let mut demonyms = HashMap::default();
     let military: Vec<&str> = lines(MILITARY).map(str::trim).collect();
     let government: Vec<&str> = lines(GOVERNMENT).map(str::trim).collect();
     for l in lines(DEMONYMS) {
@@ -337,7 +315,7 @@ fn empty_ac() -> AhoCorasick {
 fn wild_automaton(keys: &[String]) -> (AhoCorasick, Vec<usize>) {
     let mut pats = Vec::new();
     let mut map = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (i, k) in keys.iter().enumerate() {
         if k.chars().filter(|c| c.is_alphabetic()).count() < 6 || !k.is_ascii() {
             continue;

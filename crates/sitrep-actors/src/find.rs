@@ -2,9 +2,9 @@
 //! titled persons, NER persons and organisations, surname-only mentions of people named earlier.
 
 use crate::dict::{Target, DICT, WILD};
+use rustc_hash::FxHashMap as HashMap;
 use sitrep_model::{Actor, Entity};
 use sitrep_text::{fold, Shadow, TextLayer, TokenKind};
-use std::collections::HashMap;
 
 /// Words after an ambiguous acronym ("IS") that show it names an armed group.
 const CONTEXT_AFTER: &[&str] = &[
@@ -389,7 +389,7 @@ fn resolve_people(layer: &TextLayer, actors: &mut Vec<Found>) {
     let text = layer.text;
     let dict = &*DICT;
     // surname (folded) → (full name, country)
-    let mut full: HashMap<String, (String, Option<String>)> = HashMap::new();
+    let mut full: HashMap<String, (String, Option<String>)> = HashMap::default();
     for a in actors.iter_mut() {
         if a.kind != "person" {
             continue;
@@ -430,7 +430,7 @@ fn resolve_people(layer: &TextLayer, actors: &mut Vec<Found>) {
         actors
             .iter()
             .filter(|a| a.kind == "person")
-            .fold(HashMap::new(), |mut m, a| {
+            .fold(HashMap::default(), |mut m, a| {
                 m.entry(a.name.as_str()).or_insert(a.start);
                 m
             });
@@ -470,7 +470,7 @@ fn resolve_context(actors: &mut Vec<Found>) {
     if !actors.iter().any(|a| a.context) {
         return;
     }
-    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::default();
     for (i, a) in actors.iter().enumerate() {
         if let (false, Some(c)) = (a.context, a.country.as_deref()) {
             if matches!(
