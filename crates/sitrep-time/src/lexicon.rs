@@ -1,7 +1,5 @@
 //! The word lists of `data/lexicon.tsv`, loaded once.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Word classes of the lexicon (see the header of `data/lexicon.tsv`).
@@ -55,31 +53,6 @@ impl Class {
 
 const LEXICON_TSV: &str = include_str!("../data/lexicon.tsv");
 
-/// FNV-1a: the lexicon is looked up for every token, and its keys are short words, for which
-/// this is several times cheaper than the default (DoS-resistant) hasher. The lexicon is fixed
-/// data, so flooding is no concern.
-#[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        // Spread the low-entropy high bits down (the map indexes with the low bits).
-        let x = self.0;
-        (x ^ (x >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (x >> 32)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
-        }
-    }
-}
-
 /// A quick, exact-when-negative test for word sets: a bit per cheap signature of a word (its
 /// length, first two and last bytes). Most tokens of a text are in no list, and this rejects
 /// almost all of them without hashing the word or probing a map.
@@ -126,8 +99,10 @@ impl WordFilter {
 /// The keys of [`LEXICON`], as a filter.
 static FILTER: LazyLock<WordFilter> = LazyLock::new(|| WordFilter::new(LEXICON.keys().copied()));
 
-/// A map keyed by words, hashed with [`Fnv`].
-pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+/// A map keyed by words: the lexicon is looked up for every token and its keys are short
+/// words, for which FxHash is several times cheaper than the default (DoS-resistant) hasher;
+/// the lexicon is fixed data, so flooding is no concern.
+pub(crate) type WordMap<V> = rustc_hash::FxHashMap<&'static str, V>;
 
 /// word → (class, value) pairs; a word may belong to several classes.
 static LEXICON: LazyLock<WordMap<Vec<(Class, &'static str)>>> = LazyLock::new(|| {
