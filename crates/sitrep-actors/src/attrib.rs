@@ -93,6 +93,12 @@ const SKIP_BEFORE_CUE: &[&str] = &[
     "shouldn't",
 ];
 
+/// Question words and forms of "be": a clause of its own begins at them.
+const WH_OR_BE: &[&str] = &[
+    "how", "what", "why", "whether", "who", "which", "when", "where", "if", "is", "was", "be",
+    "are", "were",
+];
+
 /// Day names and times of day, which head time adjuncts, not sources.
 const TIME_WORDS: &[&str] = &[
     "monday",
@@ -1538,24 +1544,7 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             }
             if let Some(t) = (c0..tail_end.min(c0 + reach))
                 .take_while(|&k| {
-                    (!cx.is_punct(k) || cx.raw(k) == "-")
-                        && !matches!(
-                            cx.w(k),
-                            "how"
-                                | "what"
-                                | "why"
-                                | "whether"
-                                | "who"
-                                | "which"
-                                | "when"
-                                | "where"
-                                | "if"
-                                | "is"
-                                | "was"
-                                | "be"
-                                | "are"
-                                | "were"
-                        )
+                    (!cx.is_punct(k) || cx.raw(k) == "-") && !WH_OR_BE.contains(&cx.w(k))
                 })
                 .find(|&k| cx.w(k) == "that")
             {
@@ -1937,23 +1926,10 @@ fn far_complement(cx: &Ctx, c0: usize, end: usize) -> Option<usize> {
         }
         if matches!(r, ";" | "." | "(" | ")" | "?" | "!" | "”")
             || cx.cue[k].is_some() && cue_ok(cx, k)
+            || WH_OR_BE.contains(&w)
             || matches!(
                 w,
-                "how"
-                    | "what"
-                    | "why"
-                    | "whether"
-                    | "who"
-                    | "which"
-                    | "when"
-                    | "where"
-                    | "if"
-                    | "is"
-                    | "was"
-                    | "be"
-                    | "are"
-                    | "were"
-                    | "because"
+                "because"
                     | "and"
                     | "but"
                     | "has"
