@@ -217,16 +217,12 @@ pub(crate) fn extract(ctx: &Context) -> Vec<Event> {
             .filter(|t| t.item.range.is_some() && matches!(t.item.kind.as_str(), "DATE" | "TIME"))
             .collect();
         let place_starts: Vec<usize> = places.iter().map(|p| p.ts).collect();
-        let refs = folded.refs();
-        let cl = clauses(lex, &refs, &folded.is_word, &place_starts);
+        let cl = clauses(lex, &folded.refs(), &folded.is_word, &place_starts);
         let s = Sent {
             text,
             base: sentence.start,
             tokens,
-            folded: Folded {
-                toks: folded.toks.clone(),
-                is_word: folded.is_word.clone(),
-            },
+            folded,
             clauses: cl,
             actors,
             places,

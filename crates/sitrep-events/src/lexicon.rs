@@ -417,25 +417,37 @@ pub(crate) fn inside_name(text: &str, tokens: &[sitrep_text::Token], i: usize) -
 
 /// Folded token strings of a token range, with word flags.
 pub(crate) struct Folded {
-    pub toks: Vec<String>,
+    /// The folded tokens one after another; token `i` ends at `ends[i]`.
+    buf: String,
+    ends: Vec<usize>,
     pub is_word: Vec<bool>,
 }
 
 impl Folded {
-    /// Folds `tokens` of `text`.
+    /// Folds `tokens` of `text` (into one buffer: no allocation per token).
     pub fn new(text: &str, tokens: &[sitrep_text::Token]) -> Folded {
-        let mut toks = Vec::with_capacity(tokens.len());
+        let mut buf = String::with_capacity(tokens.iter().map(|t| t.end - t.start).sum());
+        let mut ends = Vec::with_capacity(tokens.len());
         let mut is_word = Vec::with_capacity(tokens.len());
         for t in tokens {
-            toks.push(sitrep_text::fold(t.text(text)));
+            sitrep_text::fold_into(t.text(text), &mut buf);
+            ends.push(buf.len());
             is_word.push(!matches!(t.kind, sitrep_text::TokenKind::Punct));
         }
-        Folded { toks, is_word }
+        Folded { buf, ends, is_word }
     }
 
     /// The token strings as `&str`s.
     pub fn refs(&self) -> Vec<&str> {
-        self.toks.iter().map(String::as_str).collect()
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&e| {
+                let s = &self.buf[start..e];
+                start = e;
+                s
+            })
+            .collect()
     }
 }
 

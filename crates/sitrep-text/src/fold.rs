@@ -89,7 +89,28 @@ impl Shadow {
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         let mut ends = Vec::with_capacity(original.len() + 1);
-        for (i, c) in original.char_indices() {
+        let bytes = original.as_bytes();
+        let plain = |b: u8| b.is_ascii() && b != b'`' && b != b'\t';
+        let mut i = 0;
+        while i < bytes.len() {
+            if plain(bytes[i]) {
+                // a run of plain ASCII folds to itself lower-cased, byte for byte (as in
+                // `fold_into`)
+                let run = bytes[i..]
+                    .iter()
+                    .position(|&b| !plain(b))
+                    .unwrap_or(bytes.len() - i);
+                let start = text.len();
+                text.push_str(&original[i..i + run]);
+                text[start..].make_ascii_lowercase();
+                map.extend((i..i + run).map(|k| k as u32));
+                ends.extend((i + 1..=i + run).map(|k| k as u32));
+                i += run;
+                continue;
+            }
+            let Some(c) = original[i..].chars().next() else {
+                break;
+            };
             let before = text.len();
             fold_char(c, &mut text);
             let end = (i + c.len_utf8()) as u32;
@@ -97,6 +118,7 @@ impl Shadow {
                 map.push(i as u32);
                 ends.push(end);
             }
+            i += c.len_utf8();
         }
         map.push(original.len() as u32);
         ends.push(original.len() as u32);
@@ -172,6 +194,35 @@ mod tests {
         assert!(text.contains('’') && want.contains("isis"));
         assert_eq!(fold(&text), want);
         assert_eq!(Shadow::new(&text).text, want);
+    }
+
+    #[test]
+    fn shadow_fast_path_equals_char_by_char_folding() {
+        let founding = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/examples/isis-defeat-announcement.txt"
+        ))
+        .unwrap_or_default();
+        for orig in [
+            founding.as_str(),
+            "Deir ez-Zor’s `Abbas\tQit’ah — ÉCOLE «Ramadi» 2017-12-07\u{301}",
+        ] {
+            let (mut text, mut map, mut ends) = (String::new(), Vec::new(), Vec::new());
+            for (i, c) in orig.char_indices() {
+                let before = text.len();
+                fold_char(c, &mut text);
+                for _ in before..text.len() {
+                    map.push(i as u32);
+                    ends.push((i + c.len_utf8()) as u32);
+                }
+            }
+            map.push(orig.len() as u32);
+            ends.push(orig.len() as u32);
+            let sh = Shadow::new(orig);
+            assert_eq!(sh.text, text);
+            assert_eq!(sh.map, map);
+            assert_eq!(sh.ends, ends);
+        }
     }
 
     #[test]
