@@ -107,6 +107,24 @@ pub fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
+/// The character an XML entity or character reference names (`amp`, `lt`, `gt`, `quot`,
+/// `apos`, `#NN`, `#xHH`; the name without `&` and `;`), `None` for any other name. The
+/// gold files of the evaluations are XML read without a parser.
+pub fn xml_entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        e if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16)
+            .ok()
+            .and_then(char::from_u32),
+        e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

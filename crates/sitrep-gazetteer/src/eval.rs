@@ -109,20 +109,7 @@ fn unescape(s: &str) -> String {
             rest = &tail[1..];
             continue;
         };
-        let ent = &tail[1..j];
-        let c = match ent {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            e if e.starts_with("#x") => u32::from_str_radix(&e[2..], 16)
-                .ok()
-                .and_then(char::from_u32),
-            e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
-            _ => None,
-        };
-        match c {
+        match sitrep_eval::xml_entity(&tail[1..j]) {
             Some(c) => {
                 out.push(c);
                 rest = &tail[j + 1..];

@@ -157,24 +157,8 @@ fn text_of(body: &str) -> String {
                 .take(12)
                 .find(|&(_, c)| c == ';')
                 .map(|(k, _)| k);
-            let decoded = semi.and_then(|k| {
-                let ent = &rest[1..k];
-                let c = match ent {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    e if e.starts_with("#x") || e.starts_with("#X") => {
-                        u32::from_str_radix(&e[2..], 16)
-                            .ok()
-                            .and_then(char::from_u32)
-                    }
-                    e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
-                    _ => None,
-                };
-                c.map(|c| (c, k + 1))
-            });
+            let decoded =
+                semi.and_then(|k| sitrep_eval::xml_entity(&rest[1..k]).map(|c| (c, k + 1)));
             match decoded {
                 Some((c, n)) => {
                     out.push(c);
