@@ -94,6 +94,26 @@ fn locate_all<'a, T>(
     v
 }
 
+/// The last actor of the sentence between token `from` and token `before` (the claimant
+/// before "claimed", the speaker before "told").
+fn actor_before<'a>(s: &Sent<'a>, from: usize, before: usize) -> Option<&'a Actor> {
+    s.actors
+        .iter()
+        .rev()
+        .find(|a| a.te <= before && a.ts >= from)
+        .map(|a| a.item)
+}
+
+/// An actor as the source of a claim.
+fn source_of(a: &Actor) -> Source {
+    Source {
+        text: a.text.clone(),
+        start: a.start,
+        end: a.end,
+        name: a.name.clone(),
+    }
+}
+
 /// Clause boundaries of a sentence (local token ranges).
 fn clauses(
     lex: &Lexicons,
@@ -731,18 +751,8 @@ fn attribution(
     }
     // Claimant: the actor just before the claim cue.
     if let Some(m) = claimed.first() {
-        if let Some(a) = s
-            .actors
-            .iter()
-            .rev()
-            .find(|a| a.te <= m.start && a.ts >= clause.start)
-        {
-            at.source = Some(Source {
-                text: a.item.text.clone(),
-                start: a.item.start,
-                end: a.item.end,
-                name: a.item.name.clone(),
-            });
+        if let Some(a) = actor_before(s, clause.start, m.start) {
+            at.source = Some(source_of(a));
         }
     }
     // "according to (a report by) X": X relays the claim.
@@ -757,22 +767,11 @@ fn attribution(
     if at.source.is_none() {
         let speech = cue_matches(lex, s, refs, Cue::Speech, clause.start..c.head);
         if let Some(m) = speech.last() {
-            if let Some(a) = s
-                .actors
-                .iter()
-                .rev()
-                .find(|a| a.te <= m.start && a.ts >= clause.start)
-            {
-                at.source = Some(Source {
-                    text: a.item.text.clone(),
-                    start: a.item.start,
-                    end: a.item.end,
-                    name: a.item.name.clone(),
-                });
+            if let Some(a) = actor_before(s, clause.start, m.start) {
+                at.source = Some(source_of(a));
                 if at.modality == "asserted" {
                     let party = parties.iter().flatten().any(|p| {
-                        p.name == a.item.name
-                            || (p.country.is_some() && p.country == a.item.country)
+                        p.name == a.name || (p.country.is_some() && p.country == a.country)
                     });
                     at.modality = if party { "claimed" } else { "reported" };
                 }
