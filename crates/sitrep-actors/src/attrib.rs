@@ -2445,21 +2445,12 @@ fn speaker_labels(cx: &Ctx, cands: &mut Vec<Cand>) {
 
 /// Rubric words of headlines ("The Latest: …"): `data/headline_rubrics.txt`.
 static HEADLINE_RUBRICS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    include_str!("../data/headline_rubrics.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    crate::dict::word_list(include_str!("../data/headline_rubrics.txt"))
 });
 
 /// Nouns of "In a CNN poll, …": `data/in_sources.txt`.
-static IN_SOURCES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    include_str!("../data/in_sources.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static IN_SOURCES: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| crate::dict::word_list(include_str!("../data/in_sources.txt")));
 
 /// "In a CNN national poll, Hillary Clinton held a 24-point lead": a sentence-initial "In"
 /// phrase headed by a document or poll noun attributes the rest of the sentence.
@@ -2513,11 +2504,7 @@ fn in_source(cx: &Ctx, cands: &mut Vec<Cand>) {
 /// `data/participle_modifiers.txt`.
 static PARTICIPLE_MODIFIERS: std::sync::LazyLock<Vec<&'static str>> =
     std::sync::LazyLock::new(|| {
-        include_str!("../data/participle_modifiers.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+        crate::dict::word_list(include_str!("../data/participle_modifiers.txt"))
     });
 
 /// Particles that end a cue when its content follows them ("called for", "railed against"):
@@ -2569,11 +2556,7 @@ fn in_source_postposed(cx: &Ctx, lo: usize, hi: usize, cands: &mut Vec<Cand>) {
 
 /// Phrases that name no one ("according to reports"): `data/unattributed_sources.txt`.
 static UNATTRIBUTED: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    include_str!("../data/unattributed_sources.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    crate::dict::word_list(include_str!("../data/unattributed_sources.txt"))
 });
 
 /// Whether a source span names no one: "reports", "some estimates", "local media reports".

@@ -109,6 +109,14 @@ fn cue_class(tag: &str) -> CueClass {
     }
 }
 
+/// The entries of a one-per-line word list (trimmed; blank lines and `#` comments skipped).
+pub(crate) fn word_list(data: &'static str) -> Vec<&'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
 fn lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
         .map(str::trim_end)
