@@ -75,18 +75,32 @@ pub fn run_with_errors(
     let (split, docs) = match which {
         "te3-platinum" | "platinum" => (
             Split::Test,
-            load_timeml_dir(&base.join("tempeval3/test-te3-platinum"))?,
+            load_dir(
+                &base.join("tempeval3/test-te3-platinum"),
+                "tml",
+                parse_timeml,
+            )?,
         ),
         "tbaq" => {
-            let mut d = load_timeml_dir(&base.join("tempeval3/train-TBAQ-cleaned/TimeBank"))?;
-            d.extend(load_timeml_dir(
+            let mut d = load_dir(
+                &base.join("tempeval3/train-TBAQ-cleaned/TimeBank"),
+                "tml",
+                parse_timeml,
+            )?;
+            d.extend(load_dir(
                 &base.join("tempeval3/train-TBAQ-cleaned/AQUAINT"),
+                "tml",
+                parse_timeml,
             )?);
             (Split::Dev, d)
         }
         "meantime" => (
             Split::Dev,
-            load_meantime_dir(&base.join("meantime-en/intra-doc_annotation"))?,
+            load_dir(
+                &base.join("meantime-en/intra-doc_annotation"),
+                "xml",
+                parse_meantime,
+            )?,
         ),
         other => {
             return Err(format!(
@@ -281,14 +295,19 @@ fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, String> {
     Ok(out)
 }
 
-fn load_timeml_dir(dir: &Path) -> Result<Vec<GoldDoc>, String> {
+/// Parses every file of extension `ext` below `dir` (sorted) with `parse(file name, text)`.
+fn load_dir(
+    dir: &Path,
+    ext: &str,
+    parse: fn(&str, &str) -> Result<GoldDoc, String>,
+) -> Result<Vec<GoldDoc>, String> {
     let mut docs = Vec::new();
-    for p in sorted_files(dir, "tml")? {
+    for p in sorted_files(dir, ext)? {
         let xml = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
         let name = p
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into());
-        docs.push(parse_timeml(&name, &xml)?);
+        docs.push(parse(&name, &xml)?);
     }
     Ok(docs)
 }
@@ -400,18 +419,6 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 
 /// Index of the last MEANTIME sentence carrying annotation (0 = title, 1 = date line).
 const MEANTIME_ANNOTATED_SENTENCES: usize = 5;
-
-fn load_meantime_dir(dir: &Path) -> Result<Vec<GoldDoc>, String> {
-    let mut docs = Vec::new();
-    for p in sorted_files(dir, "xml")? {
-        let xml = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-        let name = p
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into());
-        docs.push(parse_meantime(&name, &xml)?);
-    }
-    Ok(docs)
-}
 
 /// Parses a MEANTIME CAT document: tokens joined by spaces, one sentence per line; TIMEX3
 /// markables span their anchored tokens; the DCT is the `CREATION_TIME` timex.
