@@ -137,50 +137,22 @@ pub fn predict(text: &str) -> Vec<Attribution> {
 
 /// One-to-one matching counts of predicted against gold spans.
 fn match_spans(pred: &[Sp], gold: &[Sp], exact: bool) -> Counts {
-    let mut used = vec![false; gold.len()];
-    let mut tp = 0;
-    for p in pred {
-        let hit = gold
-            .iter()
-            .enumerate()
-            .position(|(i, g)| !used[i] && if exact { g == p } else { overlaps(*g, *p) });
-        if let Some(i) = hit {
-            used[i] = true;
-            tp += 1;
-        }
-    }
-    Counts {
-        tp,
-        fp: pred.len() - tp,
-        fn_: gold.len() - tp,
-    }
+    Counts::greedy(
+        pred,
+        gold,
+        |g, p| if exact { g == p } else { overlaps(*g, *p) },
+    )
 }
 
 fn match_whole(pred: &[Attribution], gold: &[Attribution]) -> Counts {
-    let mut used = vec![false; gold.len()];
-    let mut tp = 0;
     let opt = |a: Option<Sp>, b: Option<Sp>| match (a, b) {
         (Some(a), Some(b)) => overlaps(a, b),
         (None, None) => true,
         _ => false,
     };
-    for p in pred {
-        let hit = gold.iter().enumerate().position(|(i, g)| {
-            !used[i]
-                && overlaps(g.content, p.content)
-                && opt(g.cue, p.cue)
-                && opt(g.source, p.source)
-        });
-        if let Some(i) = hit {
-            used[i] = true;
-            tp += 1;
-        }
-    }
-    Counts {
-        tp,
-        fp: pred.len() - tp,
-        fn_: gold.len() - tp,
-    }
+    Counts::greedy(pred, gold, |g, p| {
+        overlaps(g.content, p.content) && opt(g.cue, p.cue) && opt(g.source, p.source)
+    })
 }
 
 /// Per-role counts: (exact, overlap) for source, cue, content; and whole attributions.

@@ -19,6 +19,24 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Counts of a greedy one-to-one matching: each prediction, in order, takes the first
+    /// unused gold item that `matches` it.
+    pub fn greedy<P, G>(pred: &[P], gold: &[G], matches: impl Fn(&G, &P) -> bool) -> Counts {
+        let mut used = vec![false; gold.len()];
+        let mut tp = 0;
+        for p in pred {
+            if let Some(i) = (0..gold.len()).find(|&i| !used[i] && matches(&gold[i], p)) {
+                used[i] = true;
+                tp += 1;
+            }
+        }
+        Counts {
+            tp,
+            fp: pred.len() - tp,
+            fn_: gold.len() - tp,
+        }
+    }
+
     /// Precision (0 when nothing was predicted).
     pub fn precision(&self) -> f64 {
         ratio(self.tp, self.tp + self.fp)
@@ -128,6 +146,15 @@ pub fn xml_entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn greedy_matching_uses_each_gold_item_once() {
+        // two predictions of the same span meet one gold item: one tp, one fp
+        let c = Counts::greedy(&[(0, 5), (0, 5), (9, 12)], &[(0, 5), (20, 22)], |g, p| {
+            g == p
+        });
+        assert_eq!((c.tp, c.fp, c.fn_), (1, 2, 1));
+    }
 
     #[test]
     fn f1_is_harmonic_mean() {
