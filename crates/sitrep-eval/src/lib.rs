@@ -143,6 +143,38 @@ pub fn xml_entity(name: &str) -> Option<char> {
     }
 }
 
+/// CPU seconds (user + system) this process has used, from /proc (Linux); 0 elsewhere. On a
+/// shared machine CPU time is a steadier measure of throughput than wall time.
+pub fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// The corpus files a benchmark reads: `args` when given, else the `.jsonl` files of
+/// `shared/data/corpus`, sorted.
+pub fn corpus_files(args: Vec<String>) -> Result<Vec<String>, String> {
+    if !args.is_empty() {
+        return Ok(args);
+    }
+    let dir = shared_dir()
+        .ok_or("shared data not found (set SITREP_SHARED)")?
+        .join("data/corpus");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,31 +8,8 @@ use std::time::Instant;
 /// Passes over each corpus (the figure is their mean).
 const PASSES: usize = 3;
 
-/// CPU seconds (user + system) this process has used, from /proc (Linux); 0 elsewhere.
-/// The machine is shared, so CPU time is a steadier measure than wall time.
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(11) + ticks(12)) / 100.0
-}
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut files: Vec<String> = std::env::args().skip(1).collect();
-    if files.is_empty() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/corpus");
-        for e in std::fs::read_dir(dir)? {
-            let p = e?.path();
-            if p.extension().is_some_and(|x| x == "jsonl") {
-                files.push(p.display().to_string());
-            }
-        }
-        files.sort();
-    }
+    let files = sitrep_eval::corpus_files(std::env::args().skip(1).collect())?;
     let t = Instant::now();
     let rec = Recognizer::new();
     println!(
@@ -55,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let layers: Vec<TextLayer> = texts.iter().map(|t| TextLayer::new(t)).collect();
         let seg = t0.elapsed().as_secs_f64();
         let t1 = Instant::now();
-        let c1 = cpu_seconds();
+        let c1 = sitrep_eval::cpu_seconds();
         let mut ents = 0;
         for _ in 0..PASSES {
             for l in &layers {
@@ -63,7 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
         let secs = t1.elapsed().as_secs_f64() / PASSES as f64;
-        all_cpu += (cpu_seconds() - c1) / PASSES as f64;
+        all_cpu += (sitrep_eval::cpu_seconds() - c1) / PASSES as f64;
         ents /= PASSES;
         all_bytes += bytes;
         all_secs += secs;

@@ -7,30 +7,8 @@ use std::time::Instant;
 /// Passes over the corpora (the figure is their mean).
 const PASSES: usize = 5;
 
-/// CPU seconds (user + system) this process has used, from /proc (Linux); 0 elsewhere.
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(11) + ticks(12)) / 100.0
-}
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut files: Vec<String> = std::env::args().skip(1).collect();
-    if files.is_empty() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/corpus");
-        for e in std::fs::read_dir(dir)? {
-            let p = e?.path();
-            if p.extension().is_some_and(|x| x == "jsonl") {
-                files.push(p.display().to_string());
-            }
-        }
-        files.sort();
-    }
+    let files = sitrep_eval::corpus_files(std::env::args().skip(1).collect())?;
     let mut docs = Vec::new();
     for f in &files {
         for line in std::fs::read_to_string(f)?.lines() {
@@ -50,7 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .map(|(t, p)| (sitrep_text::TextLayer::new(t), *p))
         .collect();
-    let (t0, c0) = (Instant::now(), cpu_seconds());
+    let (t0, c0) = (Instant::now(), sitrep_eval::cpu_seconds());
     let mut found = 0;
     for _ in 0..PASSES {
         for (layer, published) in &layers {
@@ -58,7 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let wall = t0.elapsed().as_secs_f64() / PASSES as f64;
-    let cpu = (cpu_seconds() - c0) / PASSES as f64;
+    let cpu = (sitrep_eval::cpu_seconds() - c0) / PASSES as f64;
     println!(
         "{} docs, {:.2} MB, {} timexes: {:.3}s wall = {:.1} MB/s; {:.3}s CPU = {:.1} MB/s per core (extract only, mean of {PASSES} passes)",
         docs.len(),
