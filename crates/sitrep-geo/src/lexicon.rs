@@ -56,6 +56,8 @@ pub(crate) struct Lexicon {
     pub preps: HashSet<String>,
     /// Folded prepositions (one or two words) strong enough to make an unknown name a place.
     pub strong: HashSet<String>,
+    /// Lower-case area words before a name ("downtown", "rural", "north").
+    pub modifiers: HashSet<String>,
     /// Folded organisation head words ("Texas Department", "Gainesville Police").
     pub org_heads: HashSet<String>,
     /// Folded titles a place may open ("Aleppo Mayor", "Texas Senator").
@@ -70,6 +72,16 @@ pub(crate) struct Lexicon {
     pub before: HashMap<String, Hint>,
     /// Exact feature nouns used as "X province".
     pub after: HashMap<String, Hint>,
+    /// Folded first words of local public institutions and offices ("Police", "Mayor").
+    pub inst_heads: HashSet<String>,
+    /// Folded words between a place and such a head ("City", "First").
+    pub inst_links: HashSet<String>,
+    /// Folded heads that count only after a link word ("Court", "Hall", "School").
+    pub inst_after_link: HashSet<String>,
+    /// Folded words that are no place before a head ("Superior Court", "Border Police").
+    pub inst_not: HashSet<String>,
+    /// Folded lower-case nouns that make the name before them a place ("DeKalb man").
+    pub residents: HashSet<String>,
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
@@ -104,6 +116,26 @@ impl Lexicon {
         }
         for l in lines(include_str!("../data/companies.txt")) {
             lx.companies.insert(fold(l.trim()));
+        }
+        for l in lines(include_str!("../data/institutions.tsv")) {
+            match l.split_once('\t') {
+                Some(("head", w)) => {
+                    lx.inst_heads.insert(fold(w.trim()));
+                }
+                Some(("link", w)) => {
+                    lx.inst_links.insert(fold(w.trim()));
+                }
+                Some(("after_link", w)) => {
+                    lx.inst_after_link.insert(fold(w.trim()));
+                }
+                Some(("not", w)) => {
+                    lx.inst_not.insert(fold(w.trim()));
+                }
+                _ => {}
+            }
+        }
+        for l in lines(include_str!("../data/resident_nouns.txt")) {
+            lx.residents.insert(fold(l.trim()));
         }
         for l in lines(include_str!("../data/speech_verbs.txt")) {
             lx.speech.insert(fold(l.trim()));
@@ -145,6 +177,9 @@ impl Lexicon {
                 ("strong", _) => {
                     lx.strong.insert(fold(word));
                 }
+                ("modifier", _) => {
+                    lx.modifiers.insert(fold(word));
+                }
                 ("before", Some(h)) => {
                     lx.before.insert(fold(word), h);
                 }
@@ -184,9 +219,13 @@ mod tests {
         assert_eq!(lx.after.get("province"), Some(&Hint::Admin1));
         assert!(lx.preps.contains("north of"));
         assert!(lx.strong.contains("near"));
+        assert!(lx.modifiers.contains("downtown") && !lx.preps.contains("downtown"));
         assert!(lx.stop.contains("may") && lx.stop.contains("bill"));
         assert!(!lx.stop.contains("georgia"));
         assert!(lx.function.contains("the"));
         assert!(lx.placewords.contains("county"));
+        assert!(lx.inst_heads.contains("police") && lx.inst_heads.contains("sheriff's"));
+        assert!(lx.inst_links.contains("city") && !lx.inst_heads.contains("city"));
+        assert!(lx.residents.contains("man") && !lx.residents.contains("family"));
     }
 }

@@ -16,6 +16,17 @@
 //!   Kept, with lower confidence: a place opening an organisation's name ("Texas Department
 //!   of Health", "Gainesville Police", `data/org_heads.txt`), a prominent place after "of"
 //!   ("Mayor of London"), a prominent place after a sentence's first word ("Rethinking Egypt").
+//! * Local news (`data/institutions.tsv`, `data/resident_nouns.txt`): a place of any size
+//!   before a local public institution or office ("the New Milford Police Department",
+//!   "Litchfield Superior Court", "said Avondale Mayor Ed Rieker", "the DeKalb City Council";
+//!   not "Kit Carson Elementary", "Martin Court", "Superior Court"), a legislator's district
+//!   ("Robert A. DeLeo, D-Winthrop,") and a dateline closed by a dash, "(AP)" or a state
+//!   abbreviation ("HARWINTON —", "CHARLESTON, W.Va. (AP) --") are kept whatever PER/ORG span
+//!   the tagger puts over them; a resident noun ("A DeKalb man", "Torrington firefighters")
+//!   counts as a cue against the tagger's exact PER/ORG tag. These, and a town after a street
+//!   address ("400 S. Locust St., Lebanon"), mark the mention *local*: resolution then weighs
+//!   population and capital status less and does not read it as a country or a foreign
+//!   division ("Lebanon Police" is no country).
 //! * Cues (`data/cues.tsv`): prepositions; "the village(s)/town/city/province of X, Y and Z"
 //!   (lists inherit the hint); "X province/governorate/countryside/county" (also capitalised:
 //!   "Laurel County" is one mention); "Becker, Clay and Douglas counties". A strong cue makes
@@ -31,6 +42,12 @@
 //! country context (countries, demonyms, actors; document-wide and in the same or neighbouring
 //! sentence), first-level divisions named in the document ("in Deir Ezzor province", by name or
 //! by distance to the division), an "X, Y" / "X in Y" container, and the cue's feature hint;
+//! then *joint coherence* adds, for uncertain mentions, closeness to any plausible reading of
+//! the document's other names (its best candidates, weighted by how likely each is next to the
+//! name's best), so that "Paris" beside "Henry County" becomes Paris, Tennessee, the county's
+//! seat, though neither was chosen alone (list members are supported by their list; countries,
+//! capitals and cities of a million neither give it — their namesakes are many — nor, when the
+//! document names their country, take it);
 //! then two passes add closeness to the other mentions' choices (same list first, then same
 //! sentence, then the confidently resolved rest of the document) and kind coherence in lists
 //! (states with states). An unknown list member takes a nearby record whose name starts with it

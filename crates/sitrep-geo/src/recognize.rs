@@ -66,6 +66,10 @@ pub(crate) struct Mention {
     pub container: Option<usize>,
     /// Opens an organisation's name ("Texas Department of Health").
     pub in_org: bool,
+    /// Local-news cue: a local institution or office, a resident noun, a street address or a
+    /// legislator's district ("Lebanon Police", "a Lebanon woman", "400 S. Locust St.,
+    /// Lebanon", "D-Winthrop"): a town, not a country or a capital by its fame alone.
+    pub local: bool,
 }
 
 /// A demonym occurrence: country context, never a place.
@@ -91,6 +95,12 @@ struct Found {
     suffixed: bool,
     /// Opens an organisation's name.
     in_org: bool,
+    /// Names the place a local public institution or office serves ("Avondale Mayor", "the
+    /// DeKalb City Council"), a dateline or a legislator's district ("D-Winthrop"): no
+    /// entity or actor over it vetoes it.
+    office: bool,
+    /// The office is a local institution's ("Lebanon Police"; not "Russia President").
+    local: bool,
 }
 
 impl Found {
@@ -111,6 +121,8 @@ impl Found {
             single: false,
             suffixed: false,
             in_org: false,
+            office: false,
+            local: false,
         }
     }
 }
@@ -213,6 +225,21 @@ fn stop_form(s: &str) -> String {
     f.trim_end_matches('.').to_string()
 }
 
+/// Whether a word's [`stop_form`] is in a folded list, without allocating for short ASCII
+/// words (the common case in the per-run checks).
+fn in_list(list: &HashSet<String>, w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    let mut buf = [0u8; 24];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).is_ok_and(|s| list.contains(s))
+    } else {
+        list.contains(&stop_form(w))
+    }
+}
+
 /// Possessive suffix length of a word ("Syria's" → 2, "Russia’s" → 4 bytes), 0 when none.
 fn possessive_len(s: &str) -> usize {
     for suf in ["'s", "’s", "'S", "’S"] {
@@ -313,6 +340,8 @@ struct VetoKind {
     seat: bool,
     /// A country alias, a country or a first-level division.
     polity: bool,
+    /// The place of a local institution or office, a dateline or a district ([`Found`]).
+    office: bool,
 }
 
 /// Entity/actor spans that veto or support mentions.
@@ -338,24 +367,41 @@ impl Evidence<'_> {
     ///   ("University of Toronto") ("U.S. officials", "U.S. troops", "the Laurel County
     ///   Sheriff's Office"); an armed group named after a place ("the Raqqa Police Brigade")
     ///   or a person still vetoes.
+    ///
+    /// The place of a local office, a dateline or a legislator's district (`office`) is vetoed
+    /// by no entity and by no actor but an armed group ("said Avondale Mayor Ed Rieker" tagged
+    /// PER whole). An entity that adds only a leading article ("An Alexandria" in "An
+    /// Alexandria man") counts as exactly the span.
     fn vetoes(&self, start: usize, end: usize, k: VetoKind) -> bool {
         let VetoKind {
             prominent,
             cued,
             seat,
             polity,
+            office,
         } = k;
         let strictly = |s: usize, e: usize| s <= start && end <= e && (s < start || end < e);
         let exact = |s: usize, e: usize| s == start && e == end;
-        self.entities.iter().any(|en| match en.label.as_str() {
-            "LOC" => false,
-            "MISC" => strictly(en.start, en.end) && en.text.contains(char::is_whitespace),
-            "ORG" if strictly(en.start, en.end) => !(seat || (polity && en.start == start)),
-            _ if strictly(en.start, en.end) => true,
-            _ => exact(en.start, en.end) && !prominent && !cued,
-        }) || self.actors.iter().any(|a| {
-            strictly(a.start, a.end)
-                && !((a.start == start || seat)
+        // (the place of a local office: the tagger's PER/ORG over "Avondale Mayor Ed Rieker"
+        // or "the DeKalb City Council" is the office, not a reason to drop the place)
+        (!office
+            && self.entities.iter().any(|en| {
+                // (every veto below needs the entity to cover the span)
+                if en.start > start || en.end < end {
+                    return false;
+                }
+                let (s, e) = (article_skipped(en, start), en.end);
+                match en.label.as_str() {
+                    "LOC" => false,
+                    "MISC" => strictly(s, e) && en.text.contains(char::is_whitespace),
+                    "ORG" if strictly(s, e) => !(seat || (polity && s == start)),
+                    _ if strictly(s, e) => true,
+                    _ => exact(s, e) && !prominent && !cued,
+                }
+            }))
+            || self.actors.iter().any(|a| {
+                strictly(a.start, a.end)
+                && !((a.start == start || seat || office)
                     && matches!(
                         a.kind.as_str(),
                         "state_forces"
@@ -364,7 +410,9 @@ impl Evidence<'_> {
                             | "organization"
                             | "media"
                     ))
-        })
+                // (a titled person: "said Avondale Mayor Ed Rieker")
+                && !(office && a.kind == "person")
+            })
     }
     /// Inside a list that is mostly places, only a strictly larger entity or actor vetoes a
     /// member: a PER tag on one unknown village among known ones is the tagger's guess.
@@ -395,6 +443,30 @@ impl Evidence<'_> {
     }
 }
 
+/// The start of an entity without a leading article or area word when that word is all that
+/// precedes `start` in it (the tagger's "An Alexandria" in "An Alexandria man", "Metro
+/// Nashville" in "Metro Nashville police"): the entity then counts as exactly the mention's
+/// span.
+fn article_skipped(en: &Entity, start: usize) -> usize {
+    // (an article or an area word and a space: at most 14 bytes)
+    if en.start >= start || start - en.start > 14 {
+        return en.start;
+    }
+    let head = en.text.get(..start - en.start).unwrap_or("");
+    let word = head.trim_end();
+    if head.ends_with(' ')
+        && !word.contains(' ')
+        && (["a", "an", "the"]
+            .iter()
+            .any(|a| word.eq_ignore_ascii_case(a))
+            || in_list(&lexicon().placewords, word))
+    {
+        start
+    } else {
+        en.start
+    }
+}
+
 /// The cue before a unit index: (preposition?, strong?, feature hint from "<noun> of").
 fn cue_before(text: &str, us: &[Unit], i: usize) -> (bool, bool, Option<Hint>) {
     let lx = lexicon();
@@ -409,6 +481,15 @@ fn cue_before(text: &str, us: &[Unit], i: usize) -> (bool, bool, Option<Hint>) {
     let mut j = i;
     if j > 0 && w(j - 1).as_deref() == Some("the") {
         j -= 1;
+    }
+    // "through downtown Norfolk", "of rural Paris": a lower-case area word is a cue, and the
+    // preposition before it counts
+    if j > 0 && j == i && !us[j - 1].cap && w(j - 1).is_some_and(|m| lx.modifiers.contains(&m)) {
+        prep = true;
+        j -= 1;
+        if j > 0 && w(j - 1).as_deref() == Some("the") {
+            j -= 1;
+        }
     }
     if j > 0 {
         if let Some(p) = w(j - 1) {
@@ -489,7 +570,7 @@ fn is_calendar_word(w: &str) -> bool {
 /// "NEW YORK The…", "AUSTIN, Texas A white…" — one or more all-caps words, optionally a comma
 /// and one or two capitalised words, then a capitalised word that is not all-caps. The
 /// capitalised run must break there, or the place is taken for part of a longer name.
-fn dateline_end(text: &str, us: &[Unit]) -> Option<usize> {
+fn dateline_end(text: &str, us: &[Unit]) -> Option<(usize, bool)> {
     let w = |k: usize| us.get(k).filter(|u| u.word).map(|u| &text[u.start..u.end]);
     let caps = |k: usize| {
         w(k).is_some_and(|s| is_allcaps(s) && s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
@@ -503,23 +584,46 @@ fn dateline_end(text: &str, us: &[Unit]) -> Option<usize> {
         k += 1;
     }
     let opens_mixed = |k: usize| w(k).is_some_and(|s| is_cap(s) && !is_allcaps(s));
+    // "HARWINTON — A town…", "NEW MIAMI -- After…", "HAMMOND (AP) —"
+    let punct = |k: usize| {
+        us.get(k)
+            .filter(|u| !u.word)
+            .map(|u| &text[u.start..])
+            .filter(|t| t.starts_with(['—', '–', '-', '(']))
+    };
+    if let Some(t) = punct(k) {
+        let ok = !t.starts_with('(') || t.starts_with("(AP)") || t.starts_with("(Reuters)");
+        return ok.then_some((k, true));
+    }
     if us
         .get(k)
         .is_some_and(|u| !u.word && text[u.start..u.end].starts_with(','))
     {
+        // "CHARLESTON, W.Va. (AP) --": a state abbreviation, then a dash or "(AP)"
+        let abbr = lexicon();
+        if let Some(u) = us.get(k + 1).filter(|u| u.word) {
+            let a = &text[u.start..u.end];
+            let dotted = format!("{a}.");
+            let known = abbr.abbreviations.contains_key(a)
+                || (text[u.end..].starts_with('.') && abbr.abbreviations.contains_key(&dotted));
+            let next = text[u.end..].trim_start_matches('.').trim_start();
+            if known && next.starts_with(['—', '–', '-', '(']) {
+                return Some((k, true));
+            }
+        }
         // "AUSTIN, Texas A …": the state or country, then the sentence
         for len in [1, 2] {
             let (a, b) = (k + 1, k + 1 + len);
             if (a..b).all(opens_mixed) && opens_mixed(b) {
                 let glued = (a..b).all(|x| us[x + 1].start == us[x].end + 1);
                 if glued {
-                    return Some(b);
+                    return Some((b, false));
                 }
             }
         }
         return None;
     }
-    opens_mixed(k).then_some(k)
+    opens_mixed(k).then_some((k, false))
 }
 
 /// Separator text between two spans that makes them a coordinated list.
@@ -552,7 +656,16 @@ pub(crate) fn recognize(
     for (si, sent) in layer.sentences.iter().enumerate() {
         let us = units(layer, sent.tokens.clone(), gaz);
         let n = us.len();
-        let dateline = dateline_end(text, &us);
+        // (a dateline closed by a dash, "(AP)" or a state abbreviation, or a long all-caps
+        // word, is sure enough that the tagger's doubts do not veto it: not "CIA Director…")
+        let (dateline, sure_dateline) = match dateline_end(text, &us) {
+            Some((k, sure)) => {
+                let long =
+                    (0..k).any(|x| us[x].word && text[us[x].start..us[x].end].chars().count() >= 6);
+                (Some(k), sure || long)
+            }
+            None => (None, false),
+        };
         let mut i = 0;
         // list state: hint and strong cue inherited by coordinated runs
         let mut list_cue: Option<(Option<Hint>, bool, usize)> = None; // (hint, strong, end byte)
@@ -615,9 +728,35 @@ pub(crate) fn recognize(
             if after_hint.is_some() {
                 strong = true;
             }
+            // "Robert A. DeLeo, D-Winthrop,", "(R-Ocilla)": a legislator's district after the
+            // party letter
+            let party = run_start > 0 && us[run_start].part && {
+                let d = us[run_start - 1];
+                d.part
+                    && matches!(&text[d.start..d.end], "D" | "R" | "I" | "DFL")
+                    && text[..d.start].trim_end().ends_with([',', '('])
+            };
+            // "A DeKalb man", "Torrington firefighters": a resident noun after the name
+            // (a lower-case word: its text is its folded form when it is in the list)
+            let resident = us.get(run_end).is_some_and(|u| {
+                u.word
+                    && !u.cap
+                    && lx.residents.contains(&text[u.start..u.end])
+                    && text[us[run_end - 1].end..u.start].chars().all(|c| c == ' ')
+            });
+            prep |= party;
+            // "400 S. Locust St., Lebanon": a town after a street address
+            let address = {
+                let before = text[..us[run_start].start].trim_end();
+                before.strip_suffix(',').is_some_and(|b| {
+                    let w = b.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+                    w.len() <= 12 && lx.facilities.contains(&stop_form(w))
+                })
+            };
 
             // match inside the run
             let in_dateline = dateline.is_some() && us[..run_start].iter().all(|u| !u.word);
+            prep |= in_dateline && sure_dateline;
             let mut p = run_start;
             let mut leading = true;
             let mut found: Vec<Found> = Vec::new();
@@ -632,6 +771,24 @@ pub(crate) fn recognize(
                         continue;
                     }
                     let surf = &text[s..e];
+                    // "Dublin City Council", "Woodstock District Chamber": the place, not an
+                    // alternate name ending in "City" (but "Boulder City Council" keeps the
+                    // city's own name)
+                    if k > 1
+                        && matches!(last, "City" | "Town" | "District")
+                        && us.get(p + k).is_some_and(|u| {
+                            p + k < run_end
+                                && (in_list(&lx.inst_heads, &text[u.start..u.end])
+                                    || in_list(&lx.inst_after_link, &text[u.start..u.end])
+                                    || in_list(&lx.titles, &text[u.start..u.end]))
+                        })
+                        && gaz
+                            .candidates(surf)
+                            .first()
+                            .is_none_or(|&c| fold(&gaz.record(c).name) != fold(surf))
+                    {
+                        continue;
+                    }
                     if let Some(c) = lx.demonyms.get(surf) {
                         demonyms.push(Demonym {
                             start: s,
@@ -761,6 +918,7 @@ pub(crate) fn recognize(
                         continue;
                     }
                     let part_ok = !(us[p].part || us[p + k - 1].part)
+                        || party
                         || cands.first().is_some_and(|&c| {
                             let r = gaz.record(c);
                             r.feature.starts_with("PCL")
@@ -829,6 +987,47 @@ pub(crate) fn recognize(
                                         .contains(&stop_form(&text[us[u].start..us[u].end]))
                                 }))
                 });
+            // a place of any size opening a local public institution or office ("the New
+            // Milford Police Department", "Grand Ledge City Council", "Avondale Mayor Ed
+            // Rieker", `data/institutions.tsv`, and the titles of `data/titles.txt`): the place
+            // it serves
+            let mut local_office = false;
+            let office = found.first().is_some_and(|f0| {
+                if f0.end >= us[run_end - 1].end || f0.origin == Origin::Cue {
+                    return false;
+                }
+                let mut after = (run_start..run_end)
+                    .filter(|&u| us[u].start >= f0.end)
+                    .map(|u| &text[us[u].start..us[u].end]);
+                let mut linked = false;
+                let head = loop {
+                    match after.next() {
+                        Some(w) if in_list(&lx.inst_links, w) => linked = true,
+                        other => break other,
+                    }
+                };
+                residue.iter().all(|&r| us[r].start >= f0.end)
+                    && head.is_some_and(|w| {
+                        let local = in_list(&lx.inst_heads, w)
+                            || (linked && in_list(&lx.inst_after_link, w));
+                        // (only an institution makes the place local: "Russia President",
+                        // "Texas Senator" name a country and a state)
+                        local_office = local;
+                        local || in_list(&lx.titles, w)
+                    })
+                    && {
+                        let name = stop_form(&text[f0.start..f0.end]);
+                        ![
+                            &lx.inst_heads,
+                            &lx.inst_links,
+                            &lx.inst_after_link,
+                            &lx.inst_not,
+                        ]
+                        .iter()
+                        .any(|l| l.contains(&name))
+                    }
+            });
+            let org_opening = org_opening || office;
             // "Rethinking Egypt-US relations": only the sentence's first word before a
             // prominent place
             let initial_word = !adjacent
@@ -859,6 +1058,8 @@ pub(crate) fn recognize(
                 }
                 found.truncate(1);
                 found[0].in_org = true;
+                found[0].office = office;
+                found[0].local = local_office;
             } else if of_place {
                 found.drain(..found.len() - 1);
                 found[0].in_org = true;
@@ -916,7 +1117,7 @@ pub(crate) fn recognize(
                 let (in_org, suffixed, f_hint) = (f.in_org, f.suffixed, f.hint);
                 let (s, e, cands, origin, forced) = (f.start, f.end, f.cands, f.origin, f.forced);
                 let prominent = origin == Origin::Alias || is_big(gaz, &cands);
-                let cued = prep || hint.is_some() || f_hint.is_some() || suffixed;
+                let cued = prep || hint.is_some() || f_hint.is_some() || suffixed || resident;
                 let division = suffixed
                     || cands
                         .first()
@@ -926,6 +1127,9 @@ pub(crate) fn recognize(
                     cued,
                     seat: division || in_org,
                     polity: origin == Origin::Alias || is_polity(gaz, &cands),
+                    office: f.office
+                        || party
+                        || (in_dateline && sure_dateline && origin != Origin::Cue),
                 };
                 if ev.vetoes(s, e, kind) {
                     continue;
@@ -949,6 +1153,7 @@ pub(crate) fn recognize(
                     group: idx,
                     container: None,
                     in_org: f.in_org,
+                    local: f.local || party || resident || address,
                 });
                 if nfound == 1 && f.single && hint.is_none() && after_hint.is_none() {
                     single_uncued.push(idx);
@@ -1037,7 +1242,11 @@ pub(crate) fn recognize(
 
     // one-word speakers ("Walsh said", "said Walsh"), unless a big place (metonymy)
     mentions.retain(|m| {
-        if m.origin != Origin::Gazetteer || m.hint.is_some() || text[m.start..m.end].contains(' ') {
+        if m.origin != Origin::Gazetteer
+            || m.hint.is_some()
+            || m.in_org
+            || text[m.start..m.end].contains(' ')
+        {
             return true;
         }
         if is_prominent(gaz, &m.cands)
@@ -1120,6 +1329,7 @@ pub(crate) fn recognize(
             group: 0,
             container: None,
             in_org: false,
+            local: false,
         });
     }
     mentions.sort_by_key(|m| (m.start, m.end));
@@ -1177,6 +1387,7 @@ fn list_members(text: &str, ev: &Evidence, runs: &[Run], mentions: &mut Vec<Ment
                         group: 0,
                         container: None,
                         in_org: false,
+                        local: false,
                     });
                 }
             }
@@ -1273,6 +1484,7 @@ pub(crate) fn given(gaz: &Db, layer: &TextLayer, spans: &[(usize, usize)]) -> Ve
             group: 0,
             container: None,
             in_org: false,
+            local: false,
         });
     }
     out.sort_by_key(|m| (m.start, m.end));

@@ -23,6 +23,9 @@ const MAX_CANDIDATES: usize = 300;
 mod w {
     pub const POP: f64 = 1.0;
     pub const POP_SMALL_HINT: f64 = 0.3;
+    pub const POP_LOCAL: f64 = 0.5;
+    pub const LOCAL_AREA: f64 = -2.0;
+    pub const LOCAL_FEATURE_MAX: f64 = 0.15;
     pub const COUNTRY_DOC: f64 = 1.0;
     pub const COUNTRY_LOCAL: f64 = 1.0;
     pub const ADMIN1_DOC: f64 = 0.3;
@@ -37,6 +40,11 @@ mod w {
     pub const PROX_GROUP: f64 = 2.5;
     pub const PROX_SENTENCE: f64 = 0.8;
     pub const PROX_DOC: f64 = 0.8;
+    pub const JOINT: f64 = 1.0;
+    pub const JOINT_OTHER: f64 = 0.5;
+    pub const JOINT_TEMPERATURE: f64 = 1.0;
+    pub const JOINT_MARGIN: f64 = 1.0;
+    pub const JOINT_COUNTRY: f64 = 0.1;
     pub const TEMPERATURE: f64 = 0.5;
 }
 
@@ -233,8 +241,11 @@ pub(crate) fn context(
         }
         let Some(&top) = cs.first() else { continue };
         let r = gaz.record(top);
+        // (not from a name a local-news cue makes a town: "Lebanon Police")
         if is_country(r) {
-            add_country(&mut ctx, &r.country, Some(m.sentence), 1.0);
+            if !m.local {
+                add_country(&mut ctx, &r.country, Some(m.sentence), 1.0);
+            }
         } else if m.hint == Some(Hint::Admin1)
             || m.forced_admin1.is_some()
             || (r.feature == "ADM1"
@@ -368,10 +379,30 @@ fn base_scores(
                 && cities.iter().any(|c| c.country == r.country);
             let pop_w = if m.hint == Some(Hint::Small) {
                 w::POP_SMALL_HINT
+            } else if m.local {
+                w::POP_LOCAL
             } else {
                 w::POP
             };
-            let mut s = pop_w * pop_prior(r) + feature_prior(r) + hint_bonus(m.hint, r);
+            // a local-news cue ("Lebanon Police", "a Paris woman"): a town, whose fame as a
+            // capital or a country counts little
+            // (a state is fine: "Indiana Department of Transportation", "an Arizona woman",
+            // unless of a country the document does not name: "Berea Police" is not in
+            // Lesotho)
+            let feature = if m.local {
+                if is_large_area(r)
+                    && (r.feature != "ADM1" || !ctx.country_doc.contains_key(&r.country))
+                {
+                    w::LOCAL_AREA
+                } else if r.feature == "ADM1" {
+                    feature_prior(r)
+                } else {
+                    feature_prior(r).min(w::LOCAL_FEATURE_MAX)
+                }
+            } else {
+                feature_prior(r)
+            };
+            let mut s = pop_w * pop_prior(r) + feature + hint_bonus(m.hint, r);
             if division_shadowed {
                 s += w::SHADOWED_DIVISION;
             }
@@ -471,6 +502,171 @@ fn choose(gaz: &Db, scores: &[f64], cands: &[RecordId]) -> Choice {
     }
 }
 
+/// Candidates per name that offer joint support, and candidates per mention that receive it.
+const JOINT_CANDIDATES: usize = 8;
+
+/// A reading offering joint support: latitude, longitude, weight.
+type SupportPoint = (f64, f64, f64);
+
+/// The most populous candidates scanned for a famous reading.
+const JOINT_FAME_SCAN: usize = 20;
+
+/// A capital or a city of a million: its namesakes are many.
+fn is_famous(r: &Record) -> bool {
+    r.feature == "PPLC" || r.population >= 1_000_000
+}
+
+/// Mentions resolved at least this confidently alone get no joint support.
+const JOINT_SURE: f64 = 0.9;
+
+/// Joint support of each candidate of each uncertain mention: over the document's other names
+/// (distinct folded surfaces), the closeness to the nearest of their best-scored candidates
+/// (weighted 1 for the name's current choice, [`w::JOINT_OTHER`] for another; a name resolved
+/// surely offers its choice alone), summed over
+/// the two best-supporting names. A list member is supported by its list alone when another
+/// member offers support ("down to Ramadi and Fallujah": Ramadi beside Fallujah, not beside
+/// the Syrian villages of the next paragraph). Large areas neither give nor receive it. Zero
+/// for certain mentions and for candidates outside each mention's best [`JOINT_CANDIDATES`].
+fn joint_support(
+    gaz: &Db,
+    mentions: &[Mention],
+    ctx: &Context,
+    keys: &[String],
+    cands: &[Vec<RecordId>],
+    base: &[Vec<f64>],
+    choices: &[Choice],
+) -> Option<Vec<Vec<f64>>> {
+    let uncertain = |k: usize| cands[k].len() >= 2 && choices[k].confidence < JOINT_SURE;
+    // (a mention read as a country or a region keeps it: large areas get no support, and the
+    // small namesakes of "Russia", "Middle East" or "Jerusalem" would gather it)
+    // (nor does a capital or a city of a million of a country the document names, unless a
+    // local-news cue makes a town likelier: "Damascus" in an article on Syria keeps the
+    // capital beside "Washington"; "the Paris Police Department" may be in Tennessee)
+    let famous_named = |id: RecordId| {
+        let r = gaz.record(id);
+        is_famous(r)
+            && ctx
+                .country_doc
+                .get(&r.country)
+                .is_some_and(|&c| c >= w::JOINT_COUNTRY)
+    };
+    let receives = |k: usize| {
+        uncertain(k)
+            && choices[k]
+                .record
+                .is_some_and(|id| !is_large_area(gaz.record(id)))
+            && (mentions[k].local
+                || !cands[k]
+                    .iter()
+                    .take(JOINT_FAME_SCAN)
+                    .any(|&id| famous_named(id)))
+    };
+    if !(0..keys.len()).any(receives) {
+        return None;
+    }
+    let top = |k: usize| -> Vec<usize> {
+        let mut order: Vec<usize> = (0..cands[k].len()).collect();
+        let by_score = |x: &usize, y: &usize| base[k][*y].total_cmp(&base[k][*x]);
+        if order.len() > JOINT_CANDIDATES {
+            order.select_nth_unstable_by(JOINT_CANDIDATES, by_score);
+            order.truncate(JOINT_CANDIDATES);
+        }
+        order.sort_by(by_score);
+        order
+    };
+    // per distinct name: (key, points (lat, lon, weight))
+    let mut names: Vec<(&str, Vec<SupportPoint>)> = Vec::new();
+    for k in 0..keys.len() {
+        if names.iter().any(|(key, _)| *key == keys[k]) {
+            continue;
+        }
+        // (a name resolved surely offers its choice alone)
+        let ids: Vec<usize> = if uncertain(k) {
+            top(k)
+        } else {
+            (0..cands[k].len())
+                .filter(|&i| choices[k].record == Some(cands[k][i]))
+                .take(1)
+                .collect()
+        };
+        // (another reading offers support as likely as it is next to the best one)
+        let best = base[k].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let points: Vec<SupportPoint> = ids
+            .into_iter()
+            .map(|i| (i, gaz.record(cands[k][i])))
+            .filter(|(_, r)| !is_large_area(r) && !is_famous(r))
+            .map(|(i, r)| {
+                let q = if choices[k].record == Some(cands[k][i]) {
+                    1.0
+                } else {
+                    w::JOINT_OTHER * ((base[k][i] - best) / w::JOINT_TEMPERATURE).exp()
+                };
+                (r.lat, r.lon, q)
+            })
+            .collect();
+        if !points.is_empty() {
+            names.push((keys[k].as_str(), points));
+        }
+    }
+    if names.len() < 2 {
+        return None;
+    }
+    let mut out: Vec<Vec<f64>> = base.iter().map(|b| vec![0.0; b.len()]).collect();
+    let mut any = false;
+    // (same name and candidates: same support)
+    let mut memo: HashMap<(&str, usize, Option<RecordId>), usize> = HashMap::default();
+    for k in 0..keys.len() {
+        if !receives(k) {
+            continue;
+        }
+        let mates: Vec<&str> = (0..keys.len())
+            .filter(|&n| mentions[n].group == mentions[k].group && keys[n] != keys[k])
+            .map(|n| keys[n].as_str())
+            .filter(|key| names.iter().any(|(nk, _)| nk == key))
+            .collect();
+        if mates.is_empty() {
+            let memo_key = (keys[k].as_str(), cands[k].len(), cands[k].first().copied());
+            if let Some(&prev) = memo.get(&memo_key) {
+                out[k] = out[prev].clone();
+                continue;
+            }
+            memo.insert(memo_key, k);
+        }
+        let best_base = base[k].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        for i in top(k) {
+            let r = gaz.record(cands[k][i]);
+            // (a reading far behind the best one alone is not revived by coincidences: the
+            // Paris, Damascus and Jerusalem of Arkansas)
+            if is_large_area(r) || base[k][i] < best_base - w::JOINT_MARGIN {
+                continue;
+            }
+            let cos_r = r.lat.to_radians().cos();
+            let (mut best, mut second) = (0.0f64, 0.0f64);
+            for (key, points) in &names {
+                if *key == keys[k] || !(mates.is_empty() || mates.contains(key)) {
+                    continue;
+                }
+                let mut v = 0.0f64;
+                for &(la, lo, q) in points {
+                    // (more than 1.5° of latitude apart: closeness below 0.25, ignored)
+                    if (la - r.lat).abs() < 1.5 {
+                        v = v.max(q * closeness(approx_km_cos(r.lat, r.lon, cos_r, la, lo)));
+                    }
+                }
+                if v > best {
+                    second = best;
+                    best = v;
+                } else if v > second {
+                    second = v;
+                }
+            }
+            out[k][i] = best + second;
+            any |= best > 0.0;
+        }
+    }
+    any.then_some(out)
+}
+
 /// Resolves every mention; returns places in mention order.
 pub(crate) fn resolve(
     gaz: &Db,
@@ -489,7 +685,7 @@ pub(crate) fn resolve(
         .map(|m| fold(&text[m.start..m.end]))
         .collect();
     let mut names = NameCache::default();
-    let base: Vec<Vec<f64>> = (0..mentions.len())
+    let mut base: Vec<Vec<f64>> = (0..mentions.len())
         .map(|k| base_scores(gaz, text, mentions, &cands, &ctx, k, &mut names))
         .collect();
     let mut choices: Vec<Choice> = base
@@ -497,6 +693,19 @@ pub(crate) fn resolve(
         .zip(&cands)
         .map(|(s, c)| choose(gaz, s, c))
         .collect();
+    // joint coherence: an uncertain mention's candidates near any plausible reading of the
+    // document's other names ("Paris" beside "Henry County": Paris, Tennessee, the county's
+    // seat, though neither was chosen alone)
+    if let Some(joint) = joint_support(gaz, mentions, &ctx, &keys, &cands, &base, &choices) {
+        for (k, j) in joint.iter().enumerate() {
+            if j.iter().any(|&v| v > 0.0) {
+                for (b, j) in base[k].iter_mut().zip(j) {
+                    *b += w::JOINT * j;
+                }
+                choices[k] = choose(gaz, &base[k], &cands[k]);
+            }
+        }
+    }
 
     // proximity passes: closeness to the other mentions' choices — same list, same sentence,
     // and the confidently resolved rest of the document (one anchor per record)
