@@ -1,11 +1,13 @@
 //! Development aid: per-role failure analysis on a PolNeAR dev split (train/dev only).
 //! `cargo run --release -p sitrep-actors --example polnear_stats -- train
-//! [words|roles|bcat|misscue|nest|cuetext|preds]`
+//! [words|roles|bcat|scat|misscue|nest|cuetext|preds]`
 //! (`bcat`: content boundary differences by category; `SHOW=<category>` prints examples,
 //! `FIRSTWORD=1` keys comma clauses by their first word, `CUESAME=1` splits by cue agreement;
 //! `nest`: how gold and predicted attributions nest inside other contents; `cuetext`: gold cue
 //! phrases no prediction covers, `SHOW=<phrase>` prints them; `preds`: one line per prediction,
-//! to diff two rule versions).
+//! to diff two rule versions; `scat`: same-cue pairs, where the content start/end differ relative
+//! to the cue, `SHOW=<key prefix>` prints examples, `DIFF=<key prefix>` prints each differing
+//! text and cue, one per line).
 use sitrep_actors::eval::{parse_ann, predict, Attribution};
 use std::collections::HashMap;
 
@@ -157,6 +159,79 @@ fn main() {
                         );
                     }
                     *cnt.entry(key.to_string()).or_default() += 1;
+                }
+            }
+            "scat" => {
+                // Same-cue pairs: where the content boundaries differ relative to the cue
+                // (`cue-before`: the cue precedes both starts; `cue-between`: the cue lies in
+                // the difference; `cue-after`: the cue follows both), with quote marks and
+                // sentence breaks in the difference.
+                let mut used = vec![false; gold.len()];
+                for p in &pred {
+                    let Some(pc) = p.cue else { continue };
+                    let best = gold.iter().enumerate().find(|(i, g)| {
+                        !used[*i] && ov(g.content, p.content) && g.cue.is_some_and(|gc| ov(gc, pc))
+                    });
+                    let Some((gi, g)) = best else { continue };
+                    used[gi] = true;
+                    let mut keys = Vec::new();
+                    for (side, a, b) in [
+                        ("START", g.content.0, p.content.0),
+                        ("END", g.content.1, p.content.1),
+                    ] {
+                        if a == b {
+                            keys.push(format!("{side} same"));
+                            continue;
+                        }
+                        let (lo, hi) = (a.min(b), a.max(b));
+                        let longer = if (side == "START") == (a < b) {
+                            "gold"
+                        } else {
+                            "pred"
+                        };
+                        let pos = if pc.1 <= lo {
+                            "cue-before"
+                        } else if pc.0 >= hi {
+                            "cue-after"
+                        } else {
+                            "cue-between"
+                        };
+                        let d = s((lo, hi));
+                        let q = d.contains(['“', '"', '”']);
+                        let sent = d.contains(". ") || d.contains(".\u{201d} ") || d.contains('\n');
+                        let n = d.split_whitespace().count();
+                        let k = format!(
+                            "{side} {longer}-longer {pos} q={q} sent={sent} n={}",
+                            match n {
+                                0 => "0",
+                                1 => "1",
+                                2..=3 => "2-3",
+                                4..=8 => "4-8",
+                                _ => "9+",
+                            }
+                        );
+                        if std::env::var("DIFF").is_ok_and(|v| k.starts_with(&v)) {
+                            println!(
+                                "DIFF\t{}\t{}\t{}",
+                                k,
+                                d.trim().to_lowercase(),
+                                s(pc).to_lowercase()
+                            );
+                        }
+                        if show.as_deref().is_some_and(|v| k.starts_with(v)) && shown < 40 {
+                            shown += 1;
+                            println!(
+                                "[{k}] cue {:?}\n  G {:?}\n  P {:?}",
+                                s(pc),
+                                s(g.content),
+                                s(p.content)
+                            );
+                        }
+                        keys.push(k);
+                    }
+                    for k in keys {
+                        *cnt.entry(k).or_default() += 1;
+                    }
                 }
             }
             "bcat" => {

@@ -194,7 +194,7 @@ struct Cand {
     /// Byte offset the relays are measured from.
     anchor: usize,
     /// The part of the content that blocks other attributions (default: all of it); a content
-    /// extended over ", which …" still lets a cue after the comma start its own attribution.
+    /// extended over ", and …" still lets a cue after the comma start its own attribution.
     core: Option<(usize, usize)>,
 }
 
@@ -524,6 +524,9 @@ fn direct_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
         {
             continue;
         }
+        if in_reported_clause(cx, q) {
+            continue;
+        }
         let a = layer.token_at_or_after(close_end);
         let close_tok = layer.token_at_or_after(q.close).min(toks.len() - 1);
         let mut found: Option<Cand> = None;
@@ -539,12 +542,23 @@ fn direct_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
                 .any(|k| matches!(cx.cue[k], Some(CueClass::Speech | CueClass::Tell)));
         if a < toks.len() && (cx.sent_of[a] == cx.sent_of[close_tok] || short_next) {
             found = after_quote(cx, a, content);
+            if let (Some(c), Some(s)) = (found.as_mut(), mixed_lead(cx, q)) {
+                // "The new plans “will not solve this challenge,” she said": the content runs
+                // from the start of the sentence through the closing mark.
+                c.content = (s, close_end);
+                c.direct = false;
+            }
         }
+        let mut lead = None;
         if found.is_none() {
             found = before_quote(cx, mark_start(cx.text, q.open), content);
+            lead = found.as_ref().and_then(|c| interrupted_lead(cx, c, q.open));
         }
         match found {
-            Some(c) => cands.push(c),
+            Some(c) => {
+                cands.push(c);
+                cands.extend(lead);
+            }
             None if words >= 3 => {
                 // Unattributed for now; continuation_quotes may attach it.
             }
@@ -580,6 +594,115 @@ fn direct_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
             });
         }
     }
+}
+
+/// A quotation that continues, in lower case, a clause reported by a cue earlier in its
+/// sentence ("Trump insisted that he has “expanded the Republican party,” …", "Morris says the
+/// campaign will “compete vigorously.”"): part of that cue's content, not a quote of its own.
+fn in_reported_clause(cx: &Ctx, q: &QuotePair) -> bool {
+    let toks = &cx.layer.tokens;
+    let b = cx.layer.token_at_or_after(mark_start(cx.text, q.open));
+    if b >= toks.len() {
+        return false;
+    }
+    let lo = cx.sent_range(b).start;
+    b > lo + 1
+        && !matches!(cx.raw(b - 1), "," | ":" | "—" | "–")
+        // "published a report citing “…”": a participle cue right before the mark quotes it.
+        && !(cx.cue[b - 1].is_some() && cx.w(b - 1).ends_with("ing"))
+        && cx.text[q.content.clone()]
+            .chars()
+            .find(|ch| ch.is_alphanumeric())
+            .is_some_and(char::is_lowercase)
+        && (lo..b).any(|k| {
+            matches!(
+                cx.cue[k],
+                Some(CueClass::Speech | CueClass::Tell | CueClass::Belief)
+            ) && cue_ok(cx, k)
+        })
+}
+
+/// The start of the words before a quotation that opens inside its sentence and continues the
+/// clause in lower case ("It is “undermining our constitution,”"), when they hold no other
+/// quotation, colon or cue.
+fn mixed_lead(cx: &Ctx, q: &QuotePair) -> Option<usize> {
+    let toks = &cx.layer.tokens;
+    let open = mark_start(cx.text, q.open);
+    let b = cx.layer.token_at_or_after(open);
+    if b >= toks.len() {
+        return None;
+    }
+    let lo = cx.sent_range(b).start;
+    if b <= lo || b - lo > 40 {
+        return None;
+    }
+    let lower = cx.text[q.content.clone()]
+        .chars()
+        .find(|ch| ch.is_alphanumeric())
+        .is_some_and(char::is_lowercase);
+    let lead = &cx.text[toks[lo].start..open];
+    if !lower
+        || lead.contains(['“', '"', '”', ':', '‘', '(', ';'])
+        || lead.contains("''")
+        || (lo..b)
+            .any(|k| matches!(cx.cue[k], Some(CueClass::Speech | CueClass::Tell)) && cue_ok(cx, k))
+    {
+        return None;
+    }
+    Some(toks[lo].start)
+}
+
+/// "An economic downturn, he said, “could be …”": the words before an interrupting source and
+/// cue (from the start of the sentence to the comma before the source) are the first part of
+/// the content, which PolNeAR annotates as one span with the quotation.
+fn interrupted_lead(cx: &Ctx, c: &Cand, open: usize) -> Option<Cand> {
+    let (src, cue) = (c.source?, c.cue?);
+    let toks = &cx.layer.tokens;
+    let s_tok = cx.layer.token_at_or_after(src.0);
+    let after_cue = cx.layer.token_at_or_after(cue.1);
+    let lo = cx.sent_range(s_tok.min(toks.len() - 1)).start;
+    if s_tok < lo + 2
+        || cx.raw(s_tok - 1) != ","
+        || after_cue >= toks.len()
+        || cx.raw(after_cue) != ","
+        || toks[after_cue].end > open
+        || cx.text[toks[after_cue].end..open].trim() != ""
+    {
+        return None;
+    }
+    // The quotation continues the lead's clause ("An economic downturn, he said, “could be
+    // …”"): it starts in lower case. A quoted full sentence after a lead ("In a statement, X
+    // said, “We …”") leaves the lead, an adjunct of the cue, out.
+    if !cx.text[c.content.0..]
+        .chars()
+        .find(|ch| ch.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+    {
+        return None;
+    }
+    let lead = &cx.text[toks[lo].start..toks[s_tok - 1].start];
+    let cue_tok = cx.layer.token_at_or_after(cue.0);
+    if lead.contains(['“', '"', '”'])
+        || (lo..s_tok - 1).any(|k| cx.cue[k].is_some())
+        || cx.w(cue_tok).ends_with("ing")
+        || !cx.text[src.1..cue.0].trim().is_empty()
+    {
+        return None;
+    }
+    let (s, e) = (toks[lo].start, toks[s_tok - 2].end);
+    (!claimed_in(cx, s, e)).then_some(Cand {
+        content: (s, e),
+        direct: false,
+        cue: c.cue,
+        source: c.source,
+        anchor: c.anchor,
+        core: None,
+    })
+}
+
+/// Whether a byte range holds a quotation's content (a lead must not swallow one).
+fn claimed_in(cx: &Ctx, s: usize, e: usize) -> bool {
+    cx.quotes.iter().any(|q| s <= q.open && q.open < e)
 }
 
 /// "…,” X said" / "…,” said X" starting at token `a` (first token after the closing mark).
@@ -633,6 +756,10 @@ fn after_quote(cx: &Ctx, a: usize, content: (usize, usize)) -> Option<Cand> {
         cx.cue[k],
         Some(CueClass::Speech | CueClass::Tell | CueClass::Quote)
     ) {
+        // "…,” claiming that he …": no source after the cue.
+        if NP_BOUNDARY.contains(&cx.w(k + 1)) {
+            return None;
+        }
         let mut m = k + 1;
         while m < end && m < k + 10 && !cx.is_punct(m) {
             m += 1;
@@ -1220,7 +1347,8 @@ fn fallback_source(cx: &Ctx, i: usize, lo: usize) -> Option<(usize, usize)> {
     }
     (lo..i)
         .rev()
-        .find(|&j| PRONOUNS_PERSON.contains(&cx.w(j)) || cx.w(j) == "they")
+        // Subject pronouns only: "praised her, saying …" is said by the subject, not by "her".
+        .find(|&j| matches!(cx.w(j), "he" | "she" | "they"))
         .map(|j| cx.span(j, j))
         .or_else(|| sentence_subject(cx, lo, i))
 }
@@ -1244,6 +1372,8 @@ fn nominal(cx: &Ctx, cands: &mut Vec<Cand>) {
         }
         let (cue_end, c0) = match cx.w(i + 1) {
             "that" => (i, i + 1),
+            // "his decision to run": an infinitive belongs to the content.
+            "to" if !to_object(cx, i + 2) => (i, i + 1),
             "of" | "for" | "on" | "about" | "to" | "against" => (i + 1, i + 2),
             _ => continue,
         };
@@ -1351,7 +1481,7 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
                     .find(|&k| cx.raw(k) == ",");
                 if let (Some(ca), Some(src)) = (comma_after, source_before(cx, i, lo)) {
                     let s_tok = cx.layer.token_at_or_after(src.0);
-                    if s_tok > lo + 2 && cx.raw(s_tok - 1) == "," && ca + 3 < tail_end {
+                    if s_tok > lo + 1 && cx.raw(s_tok - 1) == "," && ca + 2 < tail_end {
                         let cue = cx.span(aux_start(cx, src, i), ce);
                         push_content(cx, cands, lo, s_tok - 2, src, cue, b);
                         let c_end = clause_end(cx, ca + 1, tail_end);
@@ -1556,6 +1686,13 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             {
                 // "told a packed crowd in snowy Windham, New Hampshire, on … day that …"
                 c0 = t;
+            } else if let Some(t) = (class == CueClass::Tell)
+                .then(|| addressee_end(cx, c0, tail_end))
+                .flatten()
+            {
+                // "tells the crowd he was the first one": the clause's subject pronoun ends
+                // the addressee.
+                c0 = t;
             } else if class == CueClass::Tell {
                 // Skip the addressee: a pronoun or a capitalised run or one noun.
                 if c0 < tail_end
@@ -1573,6 +1710,17 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             }
             while c0 < tail_end && matches!(cx.raw(c0), ":" | "," | "—" | "–") {
                 c0 += 1;
+            }
+            // "said Tuesday his actions were legal": a time adjunct before a bare clause.
+            let tl = time_adjunct(cx, c0, tail_end);
+            if tl > 0 {
+                let mut k = c0 + tl;
+                if k < tail_end && cx.raw(k) == "," {
+                    k += 1;
+                }
+                if k + 1 < tail_end && !cx.is_punct(k) && !ADJUNCT_START.contains(&cx.w(k)) {
+                    c0 = k;
+                }
             }
             // A particle belongs to the cue: "called for", "called on", "talked about".
             if c0 + 1 < tail_end
@@ -1698,6 +1846,69 @@ fn nested(cx: &Ctx, i: usize, class: CueClass, cands: &mut Vec<Cand>) {
         anchor: toks[i].start,
         core: Some((s, s)),
     });
+}
+
+/// After a "tell" cue, the subject pronoun of a bare content clause behind a short addressee
+/// ("told a news conference they are …", "assures his audience he will …"): its token, if the
+/// words before it are a noun phrase (no punctuation, verb, complementiser or infinitive).
+fn addressee_end(cx: &Ctx, c0: usize, end: usize) -> Option<usize> {
+    (c0 + 1..end.min(c0 + 7))
+        .take_while(|&k| {
+            !cx.is_punct(k - 1)
+                && !matches!(cx.w(k - 1), "to" | "that" | "and" | "or")
+                && !WH_OR_BE.contains(&cx.w(k - 1))
+                && cx.cue[k - 1].is_none()
+                && !MODALS.contains(&cx.w(k - 1))
+        })
+        .find(|&k| {
+            // "she’s", "they’re" are one token
+            let w = cx.w(k);
+            matches!(
+                w.split('\'').next().unwrap_or(w),
+                "he" | "she" | "they" | "we" | "i"
+            )
+        })
+        .filter(|&k| k + 1 < end)
+}
+
+/// Time adjunct patterns of `data/time_adjuncts.txt`, as word lists.
+static TIME_ADJUNCTS: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        crate::dict::word_list(include_str!("../data/time_adjuncts.txt"))
+            .into_iter()
+            .map(|l| l.split_whitespace().collect())
+            .collect()
+    });
+
+/// Number of tokens of the longest time adjunct of `data/time_adjuncts.txt` starting at token
+/// `k` (before `end`), 0 if none: "Tuesday", "on Friday night", "earlier this week".
+fn time_adjunct(cx: &Ctx, k: usize, end: usize) -> usize {
+    let day = |w: &str| TIME_WORDS[..7].contains(&w);
+    let mut best = 0;
+    for pat in TIME_ADJUNCTS.iter() {
+        if k + pat.len() > end {
+            continue;
+        }
+        let hit = pat.iter().enumerate().all(|(j, p)| {
+            let w = cx.w(k + j);
+            if *p == "<day>" {
+                day(w)
+            } else {
+                w == *p
+            }
+        });
+        if hit {
+            let mut len = pat.len();
+            if pat.last() == Some(&"<day>")
+                && k + len < end
+                && matches!(cx.w(k + len), "morning" | "afternoon" | "evening" | "night")
+            {
+                len += 1;
+            }
+            best = best.max(len);
+        }
+    }
+    best
 }
 
 /// Raising verbs whose subject is not a source ("X appeared to end his bid").
@@ -1991,8 +2202,8 @@ fn clause_end(cx: &Ctx, c0: usize, end: usize) -> usize {
     clause_end_ext(cx, c0, end, false)
 }
 
-/// [`clause_end`]; `extended` keeps relative and coordinated clauses (", which …", ", and …")
-/// that PolNeAR's content spans include.
+/// [`clause_end`]; `extended` keeps coordinated clauses (", and …") that PolNeAR's content
+/// spans include.
 fn clause_end_ext(cx: &Ctx, c0: usize, end: usize, extended: bool) -> usize {
     // A cue inside a sentence-initial subordinate clause ("As Democratic leaders worried about
     // …, Obama is …"): the content ends with that clause.
@@ -2042,7 +2253,10 @@ fn clause_end_ext(cx: &Ctx, c0: usize, end: usize, extended: bool) -> usize {
             return k;
         }
         let nw = cx.w(k + 1);
-        if cx.raw(k) == ","
+        // A comma inside a closing quotation mark ("had “held every position,” claiming …")
+        // ends the clause as a bare comma does; the content keeps the mark.
+        let comma_in_mark = matches!(cx.raw(k), "”" | "\"") && k > c0 + 1 && cx.raw(k - 1) == ",";
+        if (cx.raw(k) == "," || comma_in_mark)
             && k + 1 < end
             && (matches!(
                 nw,
@@ -2054,13 +2268,17 @@ fn clause_end_ext(cx: &Ctx, c0: usize, end: usize, extended: bool) -> usize {
                     | "but"
                     | "even"
                     | "however"
-            ) || !extended && matches!(nw, "which" | "who" | "and")
+            )
+                // A non-restrictive relative clause is left out (PolNeAR train: 95 contents
+                // stop before ", which"/", who", 4 run on).
+                || matches!(nw, "which" | "who")
+                || !extended && nw == "and"
                 || nw.ends_with("ing")
                     && !cx.capitalised(k + 1)
                     && !matches!(nw, "including" | "beginning" | "during")
                 || final_appositive(cx, k, end))
         {
-            return k;
+            return if comma_in_mark { k - 1 } else { k };
         }
     }
     end
