@@ -47,12 +47,6 @@ struct Sent<'a> {
     times: Vec<Loc<'a, TimeMention>>,
 }
 
-impl<'a> Sent<'a> {
-    fn refs(&self) -> Vec<&str> {
-        self.folded.refs()
-    }
-}
-
 /// Token range `[ts, te)` of byte span `start..end` inside `tokens`, if it lies inside.
 fn locate(tokens: &[sitrep_text::Token], start: usize, end: usize) -> Option<(usize, usize)> {
     let first = tokens.first()?;
@@ -237,18 +231,20 @@ pub(crate) fn extract(ctx: &Context) -> Vec<Event> {
             .filter(|t| t.item.range.is_some() && matches!(t.item.kind.as_str(), "DATE" | "TIME"))
             .collect();
         let place_starts: Vec<usize> = places.iter().map(|p| p.ts).collect();
-        let cl = clauses(lex, &folded.refs(), &folded.is_word, &place_starts);
-        let s = Sent {
+        let mut s = Sent {
             text,
             base: sentence.start,
             tokens,
             folded,
-            clauses: cl,
+            clauses: Vec::new(),
             actors,
             places,
             times,
         };
-        sentence_events(ctx, lex, &s, &mut mem, &mut out);
+        // The token strings, made once for the clauses and the events.
+        let refs = s.folded.refs();
+        s.clauses = clauses(lex, &refs, &s.folded.is_word, &place_starts);
+        sentence_events(ctx, lex, &s, &refs, &mut mem, &mut out);
     }
     out
 }
@@ -291,14 +287,14 @@ fn sentence_events<'a>(
     ctx: &Context<'a>,
     lex: &Lexicons,
     s: &Sent<'a>,
+    refs: &[&str],
     mem: &mut Memory<'a>,
     out: &mut Vec<Event>,
 ) {
-    let refs = s.refs();
     // Weight-0 entries are blockers ("riot police" is no riot): they only shadow shorter ones.
     // Classify-only entries (`C`) are dropped before the overlap selection, so that they
     // neither emit nor shadow anything here.
-    let mut all = lex.triggers.find_all(&refs, &s.folded.is_word);
+    let mut all = lex.triggers.find_all(refs, &s.folded.is_word);
     all.retain(|m| !lex.triggers.payload(m.id).classify_only);
     let mut trig_matches = select(all);
     trig_matches.retain(|m| lex.triggers.payload(m.id).weight > 0.0);
@@ -348,7 +344,7 @@ fn sentence_events<'a>(
             let participle = !trig.noun && m.end == m.start + 1 && refs[m.start].ends_with("ed");
             if participle
                 && m.start > 0
-                && any_cue_in(lex, s, &refs, Cue::Attrib, m.start - 1, m.start)
+                && any_cue_in(lex, s, refs, Cue::Attrib, m.start - 1, m.start)
             {
                 continue;
             }
@@ -377,7 +373,7 @@ fn sentence_events<'a>(
             }
         }
         for c in heads {
-            build_events(ctx, lex, s, &refs, clause.clone(), &c, mem, out);
+            build_events(ctx, lex, s, refs, clause.clone(), &c, mem, out);
         }
     }
 }

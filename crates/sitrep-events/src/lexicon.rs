@@ -27,6 +27,63 @@ pub(crate) struct PhraseSet<T> {
     patterns: Vec<(Pattern, T)>,
     by_first: HashMap<String, Vec<usize>>,
     by_prefix: HashMap<String, Vec<usize>>,
+    /// [`exact_sig`] bits of the keys of `by_first`: a clear bit proves a token starts no
+    /// exact pattern, without hashing it.
+    first_bits: Bits,
+    /// [`prefix_sig`] bits of the keys of `by_prefix`.
+    prefix_bits: Bits,
+}
+
+/// A set of 2^[`Bits::LOG`] bits, addressed by the high bits of a 16-bit signature (small, so
+/// that the sets of all the lexicons stay in cache).
+#[derive(Debug, Clone)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    const LOG: u32 = 12;
+    fn new() -> Bits {
+        Bits(vec![0; 1 << (Bits::LOG - 6)])
+    }
+    fn set(&mut self, sig: u16) {
+        let i = sig >> (16 - Bits::LOG);
+        self.0[usize::from(i >> 6)] |= 1 << (i & 63);
+    }
+    #[inline]
+    fn get(&self, sig: u16) -> bool {
+        let i = sig >> (16 - Bits::LOG);
+        self.0[usize::from(i >> 6)] & (1 << (i & 63)) != 0
+    }
+}
+
+/// Signature of a word for [`PhraseSet::first_bits`]: its first, second and last bytes and
+/// its length (equal words have equal signatures).
+#[inline]
+fn exact_sig(w: &str) -> u16 {
+    let b = w.as_bytes();
+    let (first, last) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    let second = b.get(1).copied().unwrap_or(0);
+    let x = u32::from(first)
+        | u32::from(second) << 8
+        | u32::from(last) << 16
+        | (b.len().min(255) as u32) << 24;
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as u16
+}
+
+/// Signature of a word for [`PhraseSet::prefix_bits`]: its first three bytes (a word that
+/// starts with a prefix key, three characters or more, starts with the key's first three
+/// bytes); `None` for a word shorter than three bytes, which has no prefix key.
+#[inline]
+fn prefix_sig(w: &str) -> Option<u16> {
+    match *w.as_bytes() {
+        [a, b, c, ..] => {
+            let x = u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16;
+            Some((x.wrapping_mul(0x9E37_79B1) >> 16) as u16)
+        }
+        _ => None,
+    }
 }
 
 /// Length of the key under which prefix patterns are indexed.
@@ -55,6 +112,8 @@ impl<T> PhraseSet<T> {
             patterns: Vec::new(),
             by_first: HashMap::default(),
             by_prefix: HashMap::default(),
+            first_bits: Bits::new(),
+            prefix_bits: Bits::new(),
         }
     }
 
@@ -76,9 +135,18 @@ impl<T> PhraseSet<T> {
         }
         let idx = self.patterns.len();
         match toks.first() {
-            Some(PTok::Exact(w)) => self.by_first.entry(w.clone()).or_default().push(idx),
+            Some(PTok::Exact(w)) => {
+                self.first_bits.set(exact_sig(w));
+                self.by_first.entry(w.clone()).or_default().push(idx)
+            }
             Some(PTok::Prefix(p)) => match prefix_key(p) {
-                Some(k) => self.by_prefix.entry(k.to_string()).or_default().push(idx),
+                Some(k) => {
+                    // a key has three characters, so at least three bytes
+                    if let Some(sig) = prefix_sig(k) {
+                        self.prefix_bits.set(sig);
+                    }
+                    self.by_prefix.entry(k.to_string()).or_default().push(idx)
+                }
                 None => return false,
             },
             _ => return false,
@@ -104,11 +172,19 @@ impl<T> PhraseSet<T> {
     /// Matches starting at token `i`.
     pub fn matches_at(&self, toks: &[&str], is_word: &[bool], i: usize, out: &mut Vec<Match>) {
         let t = toks[i];
-        let exact = self.by_first.get(t).map(Vec::as_slice).unwrap_or(&[]);
-        let pre = prefix_key(t)
-            .and_then(|k| self.by_prefix.get(k))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let exact = if self.first_bits.get(exact_sig(t)) {
+            self.by_first.get(t).map(Vec::as_slice).unwrap_or(&[])
+        } else {
+            &[]
+        };
+        let pre = if prefix_sig(t).is_some_and(|sig| self.prefix_bits.get(sig)) {
+            prefix_key(t)
+                .and_then(|k| self.by_prefix.get(k))
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+        } else {
+            &[]
+        };
         for &id in exact.iter().chain(pre) {
             if let Some(end) = match_from(&self.patterns[id].0.toks, toks, is_word, i) {
                 out.push(Match { start: i, end, id });
@@ -454,6 +530,43 @@ impl Folded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The signature filters never hide a pattern: every listed first word, and every word
+    /// that starts with a listed prefix, passes them and is matched.
+    #[test]
+    fn signature_filters_let_every_pattern_start_through() {
+        fn check<T>(set: &PhraseSet<T>) -> usize {
+            let mut checked = 0;
+            for (id, (pat, _)) in set.patterns.iter().enumerate() {
+                let word = match &pat.toks[0] {
+                    PTok::Exact(w) => w.clone(),
+                    PTok::Prefix(p) => format!("{p}ing"),
+                    PTok::Gap => continue,
+                };
+                // the whole pattern, written out (a gap as no word, a prefix with a suffix)
+                let mut toks = vec![word.clone()];
+                for t in &pat.toks[1..] {
+                    match t {
+                        PTok::Exact(w) => toks.push(w.clone()),
+                        PTok::Prefix(p) => toks.push(format!("{p}s")),
+                        PTok::Gap => {}
+                    }
+                }
+                let refs: Vec<&str> = toks.iter().map(String::as_str).collect();
+                let mut out = Vec::new();
+                set.matches_at(&refs, &vec![true; refs.len()], 0, &mut out);
+                assert!(out.iter().any(|m| m.id == id), "{word:?} of pattern {id}");
+                checked += 1;
+            }
+            checked
+        }
+        let lex = lexicons();
+        let mut n = check(&lex.triggers) + check(&lex.all_cues);
+        for set in lex.cues.values() {
+            n += check(set);
+        }
+        assert!(n > 600, "{n} patterns checked");
+    }
 
     #[test]
     fn data_files_parse_completely() {

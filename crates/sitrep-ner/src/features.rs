@@ -334,14 +334,18 @@ fn initial(s: &SentInfo, i: usize) -> bool {
     i == 0 || s.toks[i - 1].flags & F_OPENER != 0
 }
 
-/// Document-level evidence: words seen capitalised mid-sentence, and words seen in lower case.
+/// Document-level evidence: words seen capitalised mid-sentence, and words seen in lower case,
+/// and the contexts capitalised words were seen in; one map from the folded word to its bits
+/// ([`DOC_CAPPED`], [`DOC_LOWERED`], and the `CTX_*` bits shifted by [`DOC_CTX_SHIFT`]), so a
+/// token needs one lookup.
 #[derive(Default)]
 pub(crate) struct DocInfo {
-    capped: HashSet64,
-    lowered: HashSet64,
-    /// Contexts a capitalised word was seen in elsewhere in the document (`CTX_*` bits).
-    contexts: HashMap64<u8>,
+    words: HashMap64<u8>,
 }
+
+const DOC_CAPPED: u8 = 1;
+const DOC_LOWERED: u8 = 2;
+const DOC_CTX_SHIFT: u32 = 2;
 
 const CTX_AFTER_TITLE: u8 = 1;
 const CTX_AFTER_FIRST_NAME: u8 = 2;
@@ -387,17 +391,30 @@ impl DocInfo {
                         }
                     }
                     if c != 0 {
-                        *d.contexts.entry(t.lw).or_insert(0) |= c;
+                        *d.words.entry(t.lw).or_insert(0) |= c << DOC_CTX_SHIFT;
                     }
                 }
                 if t.init_cap() && t.has_lower() && !initial(s, i) {
-                    d.capped.insert(t.lw);
+                    *d.words.entry(t.lw).or_insert(0) |= DOC_CAPPED;
                 } else if !t.init_cap() && t.has_lower() && t.flags & F_MIXED == 0 {
-                    d.lowered.insert(t.lw);
+                    *d.words.entry(t.lw).or_insert(0) |= DOC_LOWERED;
                 }
             }
         }
         d
+    }
+
+    /// The evidence on a folded word: the contexts it was seen capitalised in (`None` if
+    /// none), whether it was seen capitalised mid-sentence, and whether in lower case.
+    #[inline]
+    fn get(&self, lw: u64) -> (Option<u8>, bool, bool) {
+        let v = self.words.get(&lw).copied().unwrap_or(0);
+        let ctx = v >> DOC_CTX_SHIFT;
+        (
+            (ctx != 0).then_some(ctx),
+            v & DOC_CAPPED != 0,
+            v & DOC_LOWERED != 0,
+        )
     }
 }
 
@@ -497,13 +514,12 @@ pub(crate) fn token_features(s: &SentInfo, doc: &DocInfo, i: usize, out: &mut Ve
         out.push(f(63, mix(pos, len)));
     }
     // Document-level evidence.
+    let (ctx, capped, lowered) = doc.get(t.lw);
     if t.init_cap() {
-        if let Some(&c) = doc.contexts.get(&t.lw) {
+        if let Some(c) = ctx {
             out.push(f(51, mix(u64::from(c), t.sshape)));
         }
     }
-    let capped = doc.capped.contains(&t.lw);
-    let lowered = doc.lowered.contains(&t.lw);
     out.push(f(
         50,
         mix(
@@ -625,29 +641,59 @@ pub(crate) fn boundary_features(which: usize, out: &mut Vec<u64>) {
 
 /// The remaining features of token `i`: conjunctions with its neighbours, its run of
 /// capitalised words and the document-level evidence.
+#[cfg(test)]
 pub(crate) fn context_features(s: &SentInfo, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
+    let mut pairs = Vec::new();
+    word_pairs(s, &mut pairs);
+    each_context_feature(s, doc, &pairs, i, |h| out.push(h));
+}
+
+/// The folded-word pairs of a sentence, `pairs[j + 1] = mix(lw(j - 1), lw(j))` for `j` in
+/// `-1..=n + 1` (outside the sentence, `lw` is the `BOS` / `EOS` sentinel), computed once
+/// per sentence for [`each_context_feature`], which uses each pair four times.
+pub(crate) fn word_pairs(s: &SentInfo, pairs: &mut Vec<u64>) {
     let n = s.toks.len();
-    let t = &s.toks[i];
-    let at = |j: isize| -> Option<&TokInfo> {
-        if j < 0 || j as usize >= n {
-            None
+    let lw = |j: isize| {
+        if j < 0 {
+            BOS
         } else {
-            Some(&s.toks[j as usize])
+            s.toks.get(j as usize).map_or(EOS, |t| t.lw)
         }
     };
-    let ii = i as isize;
-    let lw = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.lw);
-    let ssh = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.sshape);
+    pairs.clear();
+    pairs.extend((-1..=n as isize + 1).map(|j| mix(lw(j - 1), lw(j))));
+}
+
+/// Calls `sink` with each of the features that [`context_features`] gives token `i`, in the
+/// same order; `pairs` are the sentence's [`word_pairs`].
+#[inline]
+pub(crate) fn each_context_feature(
+    s: &SentInfo,
+    doc: &DocInfo,
+    pairs: &[u64],
+    i: usize,
+    mut sink: impl FnMut(u64),
+) {
+    let n = s.toks.len();
+    let t = &s.toks[i];
+    let (prev, next) = (i.checked_sub(1).map(|j| &s.toks[j]), s.toks.get(i + 1));
+    let lw_prev = prev.map_or(BOS, |t| t.lw);
+    let lw_next = next.map_or(EOS, |t| t.lw);
+    let ssh_prev = prev.map_or(BOS, |t| t.sshape);
+    let ssh_next = next.map_or(EOS, |t| t.sshape);
     let caps = u64::from(s.all_caps);
-    out.push(feat(21, mix(lw(ii - 1), t.lw)));
-    out.push(feat(22, mix(t.lw, lw(ii + 1))));
-    out.push(feat(23, mix(mix(ssh(ii - 1), t.sshape), ssh(ii + 1))));
-    out.push(feat(24, mix(lw(ii - 1), t.sshape)));
-    out.push(feat(25, mix(t.sshape, lw(ii + 1))));
-    out.push(feat(26, mix(u64::from(initial(s, i)), mix(t.sshape, caps))));
-    out.push(feat(72, mix(lw(ii - 1), lw(ii + 1))));
-    out.push(feat(73, mix(lw(ii - 2), lw(ii - 1))));
-    out.push(feat(74, mix(lw(ii + 1), lw(ii + 2))));
+    // pairs[k] = mix(lw(k - 2), lw(k - 1)), so token i's pairs are pairs[i..i + 4].
+    let p = &pairs[i..i + 4];
+    debug_assert_eq!(pairs.len(), n + 3);
+    sink(feat(21, p[1]));
+    sink(feat(22, p[2]));
+    sink(feat(23, mix(mix(ssh_prev, t.sshape), ssh_next)));
+    sink(feat(24, mix(lw_prev, t.sshape)));
+    sink(feat(25, mix(t.sshape, lw_next)));
+    sink(feat(26, mix(u64::from(initial(s, i)), mix(t.sshape, caps))));
+    sink(feat(72, mix(lw_prev, lw_next)));
+    sink(feat(73, p[0]));
+    sink(feat(74, p[3]));
     if let Some((a, b)) = s.runs[i] {
         let (a, b) = (usize::from(a), usize::from(b));
         let pos: u64 = if i == a {
@@ -659,25 +705,24 @@ pub(crate) fn context_features(s: &SentInfo, doc: &DocInfo, i: usize, out: &mut 
         };
         let len = (b - a).min(4) as u64;
         let (first, last) = (&s.toks[a], &s.toks[b - 1]);
-        out.push(feat(60, mix(pos, last.lw)));
-        out.push(feat(61, mix(pos, first.lw)));
-        out.push(feat(
+        sink(feat(60, mix(pos, last.lw)));
+        sink(feat(61, mix(pos, first.lw)));
+        sink(feat(
             62,
             mix(
                 pos,
                 u64::from(last.gaz & 0xffff) | u64::from(first.gaz & 0xffff) << 16,
             ),
         ));
-        out.push(feat(63, mix(pos, len)));
+        sink(feat(63, mix(pos, len)));
     }
+    let (ctx, capped, lowered) = doc.get(t.lw);
     if t.init_cap() {
-        if let Some(&c) = doc.contexts.get(&t.lw) {
-            out.push(feat(51, mix(u64::from(c), t.sshape)));
+        if let Some(c) = ctx {
+            sink(feat(51, mix(u64::from(c), t.sshape)));
         }
     }
-    let capped = doc.capped.contains(&t.lw);
-    let lowered = doc.lowered.contains(&t.lw);
-    out.push(feat(
+    sink(feat(
         50,
         mix(
             u64::from(capped) | u64::from(lowered) << 1 | caps << 2,

@@ -345,6 +345,7 @@ impl Recognizer {
     /// Emission scores of a sentence's tokens into `em`: the summed weights of each token's
     /// own features and of those its neighbours give it come from the per-thread
     /// [`TypeCache`]; the features that depend on the context are looked up one by one.
+    /// `pairs` is scratch space for the sentence's word pairs.
     #[allow(clippy::too_many_arguments)]
     fn emissions(
         &self,
@@ -353,7 +354,7 @@ impl Recognizer {
         doc: &DocInfo,
         cache: &mut TypeCache,
         ids: &mut Vec<usize>,
-        fb: &mut Vec<u64>,
+        pairs: &mut Vec<u64>,
         em: &mut Vec<[f32; L]>,
     ) {
         fn add(acc: &mut [i32; L], r: &[i32; L]) {
@@ -366,6 +367,8 @@ impl Recognizer {
         for (t, &w) in info.toks.iter().zip(wids) {
             ids.push(cache.id_of_word(&self.model, t, w, info.all_caps));
         }
+        features::word_pairs(info, pairs);
+        let pairs = &pairs[..];
         let rows = &cache.rows;
         let [bos1, bos2, eos1, eos2] = &self.boundary;
         for i in 0..ids.len() {
@@ -383,9 +386,9 @@ impl Recognizer {
                 &mut acc,
                 ids.get(i + 2).map_or(eos2, |&j| &rows[j].to_prev2),
             );
-            fb.clear();
-            features::context_features(info, doc, i, fb);
-            self.model.add_weights(fb, &mut acc);
+            features::each_context_feature(info, doc, pairs, i, |h| {
+                self.model.add_weight(h, &mut acc)
+            });
             em.push(self.model.scaled(&acc));
         }
     }
@@ -628,6 +631,11 @@ pub fn words_of(text: &str, tokens: &[sitrep_text::Token]) -> Vec<(usize, usize)
 
 /// Byte index where a trailing clitic starts, if the word has one.
 fn clitic_split(w: &str) -> Option<usize> {
+    // Every apostrophe of `is_apostrophe` is `'` or starts with byte 0xE2 (’) or 0xCA (ʼ): a
+    // word without those bytes (nearly every word) has none.
+    if !w.bytes().any(|b| matches!(b, b'\'' | 0xE2 | 0xCA)) {
+        return None;
+    }
     let (ai, ac) = w.char_indices().rev().find(|&(_, c)| is_apostrophe(c))?;
     if ai == 0 {
         return None;

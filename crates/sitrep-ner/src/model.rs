@@ -233,10 +233,16 @@ impl Model {
     #[inline]
     pub fn add_weights(&self, feats: &[u64], acc: &mut [i32; L]) {
         for &h in feats {
-            if let Some(r) = self.raw_row(h) {
-                for l in 0..L {
-                    acc[l] += i32::from(r[l]);
-                }
+            self.add_weight(h, acc);
+        }
+    }
+
+    /// Adds the quantised weights of one feature to `acc`, if the feature is known.
+    #[inline]
+    pub fn add_weight(&self, h: u64, acc: &mut [i32; L]) {
+        if let Some(r) = self.raw_row(h) {
+            for l in 0..L {
+                acc[l] += i32::from(r[l]);
             }
         }
     }
@@ -383,6 +389,74 @@ mod tests {
         assert!(Model::decode(b"SITNER01\x09\0\0\0\xff\xff\xff\xff").is_err());
         let good = Model::encode(&[(1, [1.0; L])], &[[0.0; L]; L], &[0.0; L]);
         assert!(Model::decode(&good[..good.len() - 1]).is_err());
+    }
+
+    /// The decoder as first written: every predecessor of every label tried in increasing
+    /// order with a strict `>`.
+    fn plain_viterbi(em: &[[f32; L]], trans: &[[f32; L]; L], start: &[f32; L]) -> Vec<u8> {
+        let n = em.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut score: [f32; L] = std::array::from_fn(|c| start[c] + em[0][c]);
+        let mut back = vec![[0u8; L]; n];
+        for i in 1..n {
+            let mut next = [f32::NEG_INFINITY; L];
+            for c in 0..L {
+                let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
+                for p in 0..L {
+                    let s = score[p] + trans[p][c];
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
+                    }
+                }
+                next[c] = best + em[i][c];
+                back[i][c] = arg;
+            }
+            score = next;
+        }
+        let mut last = 0usize;
+        for c in 1..L {
+            if score[c] > score[last] {
+                last = c;
+            }
+        }
+        let mut out = vec![0u8; n];
+        out[n - 1] = last as u8;
+        for i in (1..n).rev() {
+            out[i - 1] = back[i][usize::from(out[i])];
+        }
+        out
+    }
+
+    /// The decoder's label sequences are those of the plain scan, ties (equal scores, which
+    /// the coarse values below make frequent) broken the same way, on the embedded model's
+    /// transitions and on flat ones.
+    #[test]
+    fn viterbi_matches_the_plain_scan() {
+        let model = Model::decode(include_bytes!("../model/ner.bin")).expect("model");
+        let (mut flat, mut flat_start) = ([[0.0; L]; L], [0.0; L]);
+        mask_disallowed(&mut flat, &mut flat_start);
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 7) as f32 - 3.0
+        };
+        let mut decoded = 0;
+        for (trans, start) in [(&model.trans, &model.start), (&flat, &flat_start)] {
+            for n in [0, 1, 2, 3, 7, 30] {
+                for _ in 0..50 {
+                    let em: Vec<[f32; L]> =
+                        (0..n).map(|_| std::array::from_fn(|_| next())).collect();
+                    assert_eq!(viterbi(&em, trans, start), plain_viterbi(&em, trans, start));
+                    decoded += 1;
+                }
+            }
+        }
+        assert_eq!(decoded, 600);
     }
 
     #[test]

@@ -51,6 +51,23 @@ pub fn fold(s: &str) -> String {
 /// [`fold_char`].
 pub fn fold_into(s: &str, out: &mut String) {
     out.reserve(s.len());
+    // Fast path for a short string of plain ASCII (nearly every token): one pass that checks
+    // and copies lower-cased; on the first other byte, undo and take the general path.
+    if s.len() <= 32 {
+        let start = out.len();
+        let mut plain = true;
+        for &b in s.as_bytes() {
+            if !b.is_ascii() || b == b'`' || b == b'\t' {
+                plain = false;
+                break;
+            }
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        if plain {
+            return;
+        }
+        out.truncate(start);
+    }
     let mut rest = s;
     while !rest.is_empty() {
         let plain = rest
@@ -168,6 +185,12 @@ mod tests {
             "",
             "ÉTÉ x",
             "“Deir ez-Zor” – ÇAĞLAYAN’s",
+            // the short plain-ASCII fast path: at its length limit, past it, and left on the
+            // last byte
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ-01234",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345",
+            "Raqqa’",
+            "TAB\t",
         ] {
             let mut want = String::new();
             for c in s.chars() {

@@ -146,7 +146,10 @@ fn is_word_initial_mark(c: char) -> bool {
 
 fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Sized for the worst case (all ASCII) up front: `collect` would start from a quarter
+    // of that and grow by copying.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let off = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(text.len());
