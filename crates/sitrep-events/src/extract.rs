@@ -1024,6 +1024,10 @@ fn build_events<'a>(
                 .find(|&i| refs[i] == "to" && s.actors.iter().any(|a| a.ts > i && a.ts <= i + 4));
             let Some(to) = to else { return };
             actor1 = actor_in(lex, s, refs, to + 1, clause.end, fit);
+            // "lost Virginia to Hillary Clinton": only armed actors take territory.
+            if actor1.is_some_and(|a| !ARMED.contains(&a.kind.as_str())) {
+                return;
+            }
             if c.trig.frame == Frame::LossTo {
                 actor2 = agent_before(lex, s, refs, &clause, c.head, fit)
                     .or_else(|| agent_from_previous_clause(lex, s, refs, &clause, mem, fit));

@@ -311,6 +311,9 @@ fn talk_goods_and_politics_are_no_conflict_events() {
         "Kidnapping statistics for Homs are not published.",
         "Kidnappings are increasingly common in Homs.",
         "Police registered 200 kidnappings a week in Hama.",
+        "The governor lost Homs by five points to Hillary Clinton.",
+        "He said the scandal had damaged the party's standing in Hama.",
+        "The minister has been under house arrest in Idlib since May.",
     ] {
         let evs = run(text);
         assert!(evs.is_empty(), "{text}: {evs:?}");
