@@ -160,6 +160,8 @@ fn clauses(
 struct Cand<'a> {
     code: &'static str,
     trig: &'a Trigger,
+    /// A noun trigger, or a verb pattern that matched a plural noun ("kidnappings").
+    noun: bool,
     head: usize,
     head_end: usize,
 }
@@ -295,7 +297,10 @@ fn sentence_events<'a>(
     // Classify-only entries (`C`) are dropped before the overlap selection, so that they
     // neither emit nor shadow anything here.
     let mut all = lex.triggers.find_all(refs, &s.folded.is_word);
-    all.retain(|m| !lex.triggers.payload(m.id).classify_only);
+    all.retain(|m| {
+        let t = lex.triggers.payload(m.id);
+        !t.classify_only && !t.loose
+    });
     let mut trig_matches = select(all);
     trig_matches.retain(|m| lex.triggers.payload(m.id).weight > 0.0);
     if trig_matches.is_empty() {
@@ -348,9 +353,13 @@ fn sentence_events<'a>(
             {
                 continue;
             }
+            // "kidnappings are common", "bombings": a verb pattern matching a plural noun
+            // reads as a noun (needs an actor and a place).
+            let plural = m.end == m.start + 1 && refs[m.start].ends_with("ings");
             cands.push(Cand {
                 code: trig.code,
                 trig,
+                noun: trig.noun || plural,
                 head: m.start,
                 head_end: m.end,
             });
@@ -363,7 +372,7 @@ fn sentence_events<'a>(
         };
         let mut heads: Vec<Cand> = Vec::new();
         for c in cands {
-            let rank = |c: &Cand| (!inside_actor(c), !c.trig.noun);
+            let rank = |c: &Cand| (!inside_actor(c), !c.noun);
             if let Some(h) = heads.iter_mut().find(|h| h.code == c.code) {
                 if rank(&c) > rank(h) {
                     *h = c;
@@ -412,6 +421,34 @@ fn is_ally(lex: &Lexicons, s: &Sent, refs: &[&str], a: &Loc<Actor>) -> bool {
 }
 
 /// Codes whose actors must be armed groups.
+/// Whether tokens `from..to` (between a territorial verb and a place) can all belong to the
+/// verb's object: territory words ("the villages of"), words allowed in a territorial object
+/// (`terrobject` cues: articles, "of", directions, "rebel-held"), numbers and list punctuation.
+fn territorial_gap(lex: &Lexicons, s: &Sent, refs: &[&str], from: usize, to: usize) -> bool {
+    let mut i = from;
+    while i < to {
+        let covered = [Cue::Territory, Cue::TerrObject].iter().find_map(|&k| {
+            let mut buf = Vec::new();
+            lex.cue(k).matches_at(refs, &s.folded.is_word, i, &mut buf);
+            buf.iter().map(|m| m.end).filter(|&e| e <= to).max()
+        });
+        if let Some(end) = covered {
+            i = end;
+            continue;
+        }
+        let t = refs[i];
+        let ok = matches!(s.tokens[i].kind, sitrep_text::TokenKind::Number)
+            || matches!(t, "," | "-" | "(" | ")")
+            || t.ends_with("-held")
+            || t.ends_with("-controlled");
+        if !ok {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 fn armed_family(code: &str) -> bool {
     terr_code(code)
         || types::by_code(code)
@@ -948,6 +985,18 @@ fn build_events<'a>(
         let p = &s.places[i];
         let ok = match frame {
             Frame::Act => p.ts - c.head_end <= 2 || locative_before(lex, s, refs, p),
+            // "took over an earlier probe launched by the U.S.": the place is not the object.
+            Frame::Terr => {
+                let object = c.head_end..p.ts;
+                // "captured 40 fighters near Hama": people taken at a place.
+                let people = any_cue_in(lex, s, refs, Cue::Combatant, object.start, object.end)
+                    || any_cue_in(lex, s, refs, Cue::Civilian, object.start, object.end)
+                    || object
+                        .clone()
+                        .any(|i| matches!(s.tokens[i].kind, sitrep_text::TokenKind::Number));
+                (object.len() <= 8 && territorial_gap(lex, s, refs, object.start, object.end))
+                    || (people && locative_before(lex, s, refs, p))
+            }
             _ => p.ts - c.head_end <= 8,
         };
         ok.then_some(i)
@@ -971,6 +1020,10 @@ fn build_events<'a>(
                 .find(|&i| refs[i] == "to" && s.actors.iter().any(|a| a.ts > i && a.ts <= i + 4));
             let Some(to) = to else { return };
             actor1 = actor_in(lex, s, refs, to + 1, clause.end, fit);
+            // "lost Virginia to Hillary Clinton": only armed actors take territory.
+            if actor1.is_some_and(|a| !ARMED.contains(&a.kind.as_str())) {
+                return;
+            }
             if c.trig.frame == Frame::LossTo {
                 actor2 = agent_before(lex, s, refs, &clause, c.head, fit)
                     .or_else(|| agent_from_previous_clause(lex, s, refs, &clause, mem, fit));
@@ -1000,7 +1053,7 @@ fn build_events<'a>(
                     .filter(|a| actor1.is_none_or(|b| b.name != a.name));
                 // "X was killed by a drone strike": with a noun trigger after a passive verb, the
                 // subject is the target, not the agent.
-                if c.trig.noun {
+                if c.noun {
                     if let Some(a1) = actor1 {
                         let at = s.actors.iter().find(|a| std::ptr::eq(a.item, a1));
                         let patient = at.is_some_and(|a| {
@@ -1063,6 +1116,24 @@ fn build_events<'a>(
             });
         }
     }
+    // "cocaine seized in Costa Rica", "seized documents", "seizure rates": goods, not
+    // territory; weapons seized are disrupted weapons use (ACLED), other goods no event.
+    let seize = refs[c.head].starts_with("captur") || refs[c.head].starts_with("seiz");
+    let (mut goods, mut weapons) = (false, false);
+    if terr_code(c.code) && seize {
+        let before = c.head.saturating_sub(3).max(clause.start);
+        let after = (c.head_end + 4).min(clause.end);
+        let territory = any_cue_in(lex, s, refs, Cue::Territory, c.head_end, after)
+            || s.places.iter().any(|p| p.ts == c.head_end);
+        let cue = |k| {
+            any_cue_in(lex, s, refs, k, before, c.head)
+                || any_cue_in(lex, s, refs, k, c.head_end, after)
+        };
+        if !territory {
+            goods = cue(Cue::NonTerritory);
+            weapons = cue(Cue::Weapon);
+        }
+    }
     // "captured 800 fighters", "a woman captured by Kurdish forces": people, not territory.
     let mut people_code: Option<&'static str> = None;
     if terr_code(c.code) {
@@ -1083,15 +1154,18 @@ fn build_events<'a>(
                     && e.start >= s.tokens[lo.min(s.tokens.len() - 1)].start
                     && e.end <= s.tokens[hi.saturating_sub(1).max(lo).min(s.tokens.len() - 1)].end
             });
+        // "seized 300 kilos": a number counts people only when no goods are named.
+        let counted = !goods
+            && !weapons
+            && (lo..hi).any(|i| matches!(s.tokens[i].kind, sitrep_text::TokenKind::Number));
         let people = person_named
             || any_cue_in(lex, s, refs, Cue::Civilian, lo, hi)
             || any_cue_in(lex, s, refs, Cue::Combatant, lo, hi)
-            || (lo..hi).any(|i| matches!(s.tokens[i].kind, sitrep_text::TokenKind::Number));
+            || counted;
         let place_near = s.places.iter().any(|p| p.ts >= lo && p.te <= hi);
         let territory_word = any_cue_in(lex, s, refs, Cue::Territory, lo, hi);
         if people && !place_near && !territory_word {
-            let verb = refs[c.head];
-            if verb.starts_with("captur") || verb.starts_with("seiz") {
+            if seize {
                 let state = actor1
                     .is_some_and(|a| matches!(a.kind.as_str(), "state_forces" | "government"));
                 people_code = Some(if state || actor1.is_none() {
@@ -1102,6 +1176,13 @@ fn build_events<'a>(
             } else {
                 return;
             }
+        }
+    }
+    if people_code.is_none() {
+        if weapons {
+            people_code = Some("DISR_WEAP");
+        } else if goods {
+            return;
         }
     }
     // "The Syrian military said it had reclaimed the town": the speaker is the agent.
@@ -1139,7 +1220,7 @@ fn build_events<'a>(
     }
     // Emission rules: a noun trigger needs a place; a territorial trigger needs a place or an
     // agent with a territory word; every event needs a place or an agent.
-    if c.trig.noun && forced_precision.is_none() {
+    if c.noun && forced_precision.is_none() {
         places.retain(|p| precision(lex, s, refs, p) < 3);
     }
     let terr = matches!(c.trig.frame, Frame::Terr | Frame::LossTo | Frame::FellTo);
@@ -1151,11 +1232,11 @@ fn build_events<'a>(
         return;
     }
     // A noun with no actor at all is usually a generic mention ("terrorist attacks in the UK").
-    if c.trig.noun && actor1.is_none() && actor2.is_none() {
+    if c.noun && actor1.is_none() && actor2.is_none() {
         return;
     }
     if places.is_empty() {
-        if c.trig.noun || actor1.is_none() {
+        if c.noun || actor1.is_none() {
             return;
         }
         let (lo, hi) = if passive {
@@ -1166,6 +1247,25 @@ fn build_events<'a>(
         if terr && !any_cue_in(lex, s, refs, Cue::Territory, lo, hi) {
             return;
         }
+    }
+    // "signed", "deployed", "clashed": conflict events only between conflict actors.
+    if c.trig.armed_only {
+        let armed = |a: Option<&Actor>| {
+            a.is_some_and(|a| {
+                ARMED.contains(&a.kind.as_str()) || (armed_family(c.code) && a.kind == "government")
+            })
+        };
+        // Unnamed fighters count: "600 soldiers were deployed", "rebels signed".
+        let fighters = any_cue_in(lex, s, refs, Cue::Combatant, clause.start, clause.end);
+        if !armed(actor1) && !armed(actor2) && !fighters {
+            return;
+        }
+    }
+    // "kidnapping statistics", "a warrant for his arrest", "10 kidnappings every day": no
+    // single event.
+    let near = c.head.saturating_sub(4).max(clause.start)..(c.head_end + 4).min(clause.end);
+    if any_cue_in(lex, s, refs, Cue::Generic, near.start, near.end) {
+        return;
     }
     let at = attribution(ctx, lex, s, refs, &clause, c, [actor1, actor2]);
     if at.irrealis {

@@ -261,6 +261,13 @@ pub(crate) struct Trigger {
     pub noun: bool,
     /// Evidence for `classify` only: `extract` never emits an event from it.
     pub classify_only: bool,
+    /// `extract` ignores it (pos suffix `-`: "demanding", "rallied" are protests in a
+    /// snippet known to report an event, rarely in an article); `classify` reads it as usual.
+    pub loose: bool,
+    /// `extract` emits an event from it only with an armed actor among its actors (pos
+    /// suffix `+`: "signed", "recruited", "clashed" are conflict events only between
+    /// conflict actors).
+    pub armed_only: bool,
     pub weight: f32,
 }
 
@@ -314,6 +321,9 @@ pub(crate) enum Cue {
     OrgCrime,
     Aftermath,
     Dissident,
+    NonTerritory,
+    TerrObject,
+    Generic,
 }
 
 pub(crate) const CUE_NAMES: &[(&str, Cue)] = &[
@@ -364,6 +374,9 @@ pub(crate) const CUE_NAMES: &[(&str, Cue)] = &[
     ("orgcrime", Cue::OrgCrime),
     ("aftermath", Cue::Aftermath),
     ("dissident", Cue::Dissident),
+    ("nonterritory", Cue::NonTerritory),
+    ("terrobject", Cue::TerrObject),
+    ("generic", Cue::Generic),
 ];
 
 /// All lexicons, parsed once.
@@ -417,18 +430,29 @@ fn parse() -> Lexicons {
                 "act" => Frame::Act,
                 _ => return None,
             };
-            let (noun, classify_only) = match *pos {
+            // `+`: extract() needs an armed actor; `-`: extract() ignores it (too loose in
+            // articles); classify() reads both as the plain V / N.
+            let (base, extract_rule) = match pos.as_bytes() {
+                [_, b'+'] => (&pos[..1], Some(true)),
+                [_, b'-'] => (&pos[..1], Some(false)),
+                _ => (*pos, None),
+            };
+            let (noun, classify_only) = match base {
                 "N" => (true, false),
                 "V" => (false, false),
-                "C" => (true, true),
+                "C" if extract_rule.is_none() => (true, true),
                 _ => return None,
             };
+            let armed_only = extract_rule == Some(true);
+            let loose = extract_rule == Some(false);
             let weight: f32 = weight.parse().ok()?;
             let t = Trigger {
                 code,
                 frame,
                 noun,
                 classify_only,
+                loose,
+                armed_only,
                 weight,
             };
             triggers.add(pattern, t).then_some(())

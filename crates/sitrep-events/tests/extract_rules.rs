@@ -294,6 +294,56 @@ fn hypothetical_events_are_not_emitted() {
 }
 
 #[test]
+fn talk_goods_and_politics_are_no_conflict_events() {
+    // Sentences in the styles of political and crime news that once produced events.
+    for text in [
+        "The senator signed a letter to the Pentagon on Tuesday.",
+        "The two companies agreed to merge in Homs.",
+        "She clashed with the mayor of Hama over the budget.",
+        "He fought for civil rights in Homs in the 1960s.",
+        "Democrats rallied behind the special counsel in Idlib.",
+        "Fans waved banners at the match in Hama.",
+        "Police seized 300 kilos of cocaine in Palmyra.",
+        "The amount of cocaine seized in Homs has spiked.",
+        "Seizure rates rose in Hama last year.",
+        "The team took over an earlier probe launched in Homs.",
+        "Prosecutors issued a warrant for his arrest in Idlib.",
+        "Kidnapping statistics for Homs are not published.",
+        "Kidnappings are increasingly common in Homs.",
+        "Police registered 200 kidnappings a week in Hama.",
+        "The governor lost Homs by five points to Hillary Clinton.",
+        "He said the scandal had damaged the party's standing in Hama.",
+        "The minister has been under house arrest in Idlib since May.",
+    ] {
+        let evs = run(text);
+        assert!(evs.is_empty(), "{text}: {evs:?}");
+    }
+    // The same verbs with conflict actors, territory or weapons still make events.
+    for (text, sub) in [
+        ("ISIS and the SDF clashed near Manbij.", "Armed clash"),
+        ("The SDF signed a truce with ISIS in Tabqa.", "Agreement"),
+        (
+            "Some 600 soldiers were deployed in Homs.",
+            "Change to group/activity",
+        ),
+        (
+            "Syrian troops seized weapons in Hama.",
+            "Disrupted weapons use",
+        ),
+        (
+            "ISIS seized the strategic eastern town of Palmyra.",
+            "Non-state actor overtakes territory",
+        ),
+    ] {
+        let evs = run(text);
+        assert!(
+            evs.iter().any(|e| e.sub_event_type == sub),
+            "{text}: {evs:?}"
+        );
+    }
+}
+
+#[test]
 fn quote_gives_source_and_via() {
     let text = "\u{201c}We liberated Manbij from ISIS,\u{201d} an SDF commander told Reuters.";
     let q = quote(
