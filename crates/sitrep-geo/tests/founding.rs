@@ -9,6 +9,9 @@
 //! `#[ignore]`d test at the end runs the same checks on the default gazetteer plus the WOF
 //! import: `cargo test -p sitrep-geo -- --ignored`.
 
+mod common;
+
+use common::*;
 use sitrep_gazetteer::{haversine_km, Gazetteer, Record};
 use sitrep_geo::Geoparser;
 use sitrep_model::Place;
@@ -116,18 +119,6 @@ fn founding_text() -> String {
 }
 
 /// The `n`-th (0-based) place whose surface is `surface`.
-fn nth<'a>(places: &'a [Place], surface: &str, n: usize) -> &'a Place {
-    places
-        .iter()
-        .filter(|p| p.text == surface)
-        .nth(n)
-        .unwrap_or_else(|| panic!("no place #{n} {surface:?} in {:?}", texts(places)))
-}
-
-fn texts(places: &[Place]) -> Vec<&str> {
-    places.iter().map(|p| p.text.as_str()).collect()
-}
-
 fn km(p: &Place, lat: f64, lon: f64) -> f64 {
     match (p.lat, p.lon) {
         (Some(a), Some(b)) => haversine_km(a, b, lat, lon),
@@ -253,15 +244,7 @@ fn resolution_uses_context() {
         ("Rockets hit Ramadi and Fallujah.", "Ramadi", "IQ", "Anbar"),
         ("The army took the villages of Ramadi and Jalaa in Deir Ezzor province.", "Ramadi", "SY", ""),
     ];
-    for &(text, surface, cc, admin1) in table {
-        let layer = TextLayer::new(text);
-        let places = geo.parse(&layer, &[], &[]);
-        let p = nth(&places, surface, 0);
-        assert_eq!(p.country.as_deref(), Some(cc), "{text}: {p:?}");
-        if !admin1.is_empty() {
-            assert_eq!(p.admin1.as_deref(), Some(admin1), "{text}: {p:?}");
-        }
-    }
+    assert_resolutions(&geo, table);
 }
 
 #[test]

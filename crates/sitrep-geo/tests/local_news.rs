@@ -7,9 +7,12 @@
 //! town; Damascus in Syria and Maryland; two Henry Counties). The NER and actor spans are the
 //! ones the pipeline's tagger produced on these sentences (written out by hand here).
 
+mod common;
+
+use common::*;
 use sitrep_gazetteer::{Gazetteer, Record};
 use sitrep_geo::Geoparser;
-use sitrep_model::{Actor, Entity, Place};
+use sitrep_model::{Actor, Entity};
 use sitrep_text::TextLayer;
 use std::sync::{Arc, OnceLock};
 
@@ -84,10 +87,6 @@ fn gazetteer() -> Arc<Gazetteer> {
         Arc::new(b.build())
     })
     .clone()
-}
-
-fn texts(places: &[Place]) -> Vec<&str> {
-    places.iter().map(|p| p.text.as_str()).collect()
 }
 
 fn entity(text: &str, surface: &str, label: &str) -> Entity {
@@ -180,16 +179,5 @@ fn local_cues_and_joint_coherence_resolve_towns() {
         // no context: the famous reading
         ("Police in Paris arrested two men.", "Paris", "FR", ""),
     ];
-    for &(text, surface, cc, admin1) in table {
-        let layer = TextLayer::new(text);
-        let places = geo.parse(&layer, &[], &[]);
-        let p = places
-            .iter()
-            .find(|p| p.text == surface)
-            .unwrap_or_else(|| panic!("{surface:?} not found in {:?}", texts(&places)));
-        assert_eq!(p.country.as_deref(), Some(cc), "{text}: {p:?}");
-        if !admin1.is_empty() {
-            assert_eq!(p.admin1.as_deref(), Some(admin1), "{text}: {p:?}");
-        }
-    }
+    assert_resolutions(&geo, table);
 }
