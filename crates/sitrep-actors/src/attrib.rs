@@ -198,6 +198,21 @@ struct Cand {
     core: Option<(usize, usize)>,
 }
 
+impl Cand {
+    /// The same cue and source over the direct quotation `q` (a quotation that continues an
+    /// attribution).
+    fn quoting(&self, q: &QuotePair) -> Cand {
+        Cand {
+            content: (q.content.start, q.content.end),
+            direct: true,
+            cue: self.cue,
+            source: self.source,
+            anchor: self.anchor,
+            core: None,
+        }
+    }
+}
+
 struct Ctx<'a> {
     text: &'a str,
     layer: &'a TextLayer<'a>,
@@ -584,14 +599,7 @@ fn direct_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
             if gap.contains('.') || gap.contains('“') || gap.contains('"') {
                 continue;
             }
-            cands.push(Cand {
-                content: (q.content.start, q.content.end),
-                direct: true,
-                cue: c.cue,
-                source: c.source,
-                anchor: c.anchor,
-                core: None,
-            });
+            cands.push(c.quoting(q));
         }
     }
 }
@@ -1386,23 +1394,13 @@ fn nominal(cx: &Ctx, cands: &mut Vec<Cand>) {
         if c_end <= c0 {
             continue;
         }
-        let (s, e) = content_span(cx, c0, c_end, cands);
-        if s >= e {
-            continue;
-        }
-        let (ss, se) = if possessive {
+        let source = if possessive {
             strip_possessive(cx.text, toks[i - 1].start, toks[i - 1].end)
         } else {
             (toks[i - 1].start, toks[i - 1].end)
         };
-        cands.push(Cand {
-            content: (s, e),
-            direct: false,
-            cue: Some(cx.span(i, cue_end)),
-            source: Some((ss, se)),
-            anchor: toks[i].start,
-            core: None,
-        });
+        let cue = cx.span(i, cue_end);
+        push_indirect(cx, cands, (c0, c_end), cue, Some(source), toks[i].start);
     }
 }
 
@@ -1650,17 +1648,7 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
                         } else {
                             tail_end
                         };
-                        let (s, e) = content_span(cx, c0, c_end, cands);
-                        if s < e {
-                            cands.push(Cand {
-                                content: (s, e),
-                                direct: false,
-                                cue: Some(cx.span(i, i + about)),
-                                source: None,
-                                anchor: b,
-                                core: None,
-                            });
-                        }
+                        push_indirect(cx, cands, (c0, c_end), cx.span(i, i + about), None, b);
                     }
                 }
                 continue;
@@ -1969,18 +1957,8 @@ fn passive_by(cx: &Ctx, i: usize, lo: usize, hi: usize, cands: &mut Vec<Cand>) {
     if s_end == s0 {
         return;
     }
-    let (s, e) = content_span(cx, c0, a, cands);
-    if s >= e {
-        return;
-    }
-    cands.push(Cand {
-        content: (s, e),
-        direct: false,
-        cue: Some(cx.span(a, i + 1)),
-        source: Some(cx.span(s0, s_end - 1)),
-        anchor: cx.layer.tokens[i].start,
-        core: None,
-    });
+    let (cue, source) = (cx.span(a, i + 1), Some(cx.span(s0, s_end - 1)));
+    push_indirect(cx, cands, (c0, a), cue, source, cx.layer.tokens[i].start);
 }
 
 /// Where a content running from `c0` stops before a coordinated or participial cue
@@ -2352,6 +2330,29 @@ fn sentence_content_end(cx: &Ctx, lo: usize, hi: usize) -> usize {
     e
 }
 
+/// Pushes an indirect attribution whose content is [`content_span`] of `c0..end`, unless that
+/// span is empty.
+fn push_indirect(
+    cx: &Ctx,
+    cands: &mut Vec<Cand>,
+    (c0, end): (usize, usize),
+    cue: (usize, usize),
+    source: Option<(usize, usize)>,
+    anchor: usize,
+) {
+    let (s, e) = content_span(cx, c0, end, cands);
+    if s < e {
+        cands.push(Cand {
+            content: (s, e),
+            direct: false,
+            cue: Some(cue),
+            source,
+            anchor,
+            core: None,
+        });
+    }
+}
+
 /// Byte span of the content tokens `c0..end`, cut before any region already claimed, extended
 /// to the end of a quotation it opens.
 fn content_span(cx: &Ctx, c0: usize, end: usize, cands: &[Cand]) -> (usize, usize) {
@@ -2456,17 +2457,7 @@ fn according_to(cx: &Ctx, i: usize, lo: usize, hi: usize, cands: &mut Vec<Cand>)
             return;
         }
         let source = cx.span(s0, comma - 1);
-        let (s, e) = content_span(cx, comma + 1, end, cands);
-        if s < e {
-            cands.push(Cand {
-                content: (s, e),
-                direct: false,
-                cue: Some(cue),
-                source: Some(source),
-                anchor,
-                core: None,
-            });
-        }
+        push_indirect(cx, cands, (comma + 1, end), cue, Some(source), anchor);
         return;
     }
     // Postposed: the content runs from the sentence start to the comma before the cue.
@@ -2581,14 +2572,7 @@ fn continuation_quotes(cx: &Ctx, cands: &mut Vec<Cand>) {
         else {
             continue;
         };
-        cands.push(Cand {
-            content: (q.content.start, q.content.end),
-            direct: true,
-            cue: c.cue,
-            source: c.source,
-            anchor: c.anchor,
-            core: None,
-        });
+        cands.push(c.quoting(q));
     }
 }
 
@@ -2703,18 +2687,15 @@ fn in_source(cx: &Ctx, cands: &mut Vec<Cand>) {
         {
             continue;
         }
-        let (s, e) = content_span(cx, comma + 1, end, cands);
-        if s >= e {
-            continue;
-        }
-        cands.push(Cand {
-            content: (s, e),
-            direct: false,
-            cue: Some(cx.span(lo, lo)),
-            source: Some(cx.span(lo + 1, comma - 1)),
-            anchor: cx.layer.tokens[lo].start,
-            core: None,
-        });
+        let (cue, source) = (cx.span(lo, lo), Some(cx.span(lo + 1, comma - 1)));
+        push_indirect(
+            cx,
+            cands,
+            (comma + 1, end),
+            cue,
+            source,
+            cx.layer.tokens[lo].start,
+        );
     }
 }
 
@@ -2758,18 +2739,8 @@ fn in_source_postposed(cx: &Ctx, lo: usize, hi: usize, cands: &mut Vec<Cand>) {
     {
         return;
     }
-    let (s, e) = content_span(cx, lo, k, cands);
-    if s >= e {
-        return;
-    }
-    cands.push(Cand {
-        content: (s, e),
-        direct: false,
-        cue: Some(cx.span(k, k)),
-        source: Some(cx.span(k + 1, end - 1)),
-        anchor: toks[k].start,
-        core: None,
-    });
+    let (cue, source) = (cx.span(k, k), Some(cx.span(k + 1, end - 1)));
+    push_indirect(cx, cands, (lo, k), cue, source, toks[k].start);
 }
 
 /// Phrases that name no one ("according to reports"): `data/unattributed_sources.txt`.
