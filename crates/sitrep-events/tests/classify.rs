@@ -2,6 +2,23 @@
 
 use sitrep_events::{classify, classify_code};
 
+/// Asserts each snippet's code (None: no event), listing every wrong one.
+fn assert_codes(cases: &[(&str, Option<&str>)]) {
+    let mut wrong = Vec::new();
+    for (text, want) in cases {
+        let got = classify_code(text);
+        if got != *want {
+            wrong.push(format!("{text}\n  want {want:?}, got {got:?}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
 #[test]
 fn snippets_get_their_acled_sub_event_type() {
     let cases: &[(&str, Option<&str>)] = &[
@@ -35,19 +52,7 @@ fn snippets_get_their_acled_sub_event_type() {
         ("The central bank raised interest rates by half a point.", None),
         ("Heavy rain caused flooding in the coastal region.", None),
     ];
-    let mut wrong = Vec::new();
-    for (text, want) in cases {
-        let got = classify_code(text);
-        if got != *want {
-            wrong.push(format!("{text}\n  want {want:?}, got {got:?}"));
-        }
-    }
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    assert_codes(cases);
 }
 
 #[test]
@@ -122,19 +127,7 @@ fn hard_cases_follow_the_codebook_precedence() {
         ("The general died of a heart attack on Monday.", None),
         ("Armed robbers shot dead a petrol station attendant and escaped with the cash.", None),
     ];
-    let mut wrong = Vec::new();
-    for (text, want) in cases {
-        let got = classify_code(text);
-        if got != *want {
-            wrong.push(format!("{text}\n  want {want:?}, got {got:?}"));
-        }
-    }
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    assert_codes(cases);
 }
 
 /// Every own dev set is well formed (known labels, no empty text), the first and third cover
