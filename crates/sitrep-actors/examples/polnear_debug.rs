@@ -1,30 +1,20 @@
 //! Development aid: prints missed and spurious PolNeAR attributions of a dev split (train/dev).
-use sitrep_actors::eval::{parse_ann, predict};
+use sitrep_actors::eval::{articles, parse_ann, predict, Article};
 use std::collections::HashMap;
 fn main() {
     let split = std::env::args().nth(1).unwrap_or_else(|| "train".into());
     let mode = std::env::args().nth(2).unwrap_or_else(|| "miss".into());
     assert!(split != "test", "never debug on test");
-    let dir = std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/eval/attribution/polnear/"
-    ))
-    .join(&split);
-    let mut files: Vec<_> = std::fs::read_dir(dir.join("attributions"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    let mut seen = std::collections::HashSet::new();
+    let shared = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    let articles = articles(&shared, &split).expect("PolNeAR split");
     let mut cnt: HashMap<String, usize> = HashMap::new();
     let mut shown = 0;
-    for f in files {
-        let stem = f.file_stem().unwrap().to_str().unwrap().to_string();
-        let art = stem.rsplit_once('_').unwrap().0.to_string();
-        if !seen.insert(art.clone()) {
-            continue;
-        }
-        let text = std::fs::read_to_string(dir.join("text").join(format!("{art}.txt"))).unwrap();
+    for Article {
+        name: art,
+        text,
+        ann,
+    } in articles
+    {
         let chars: Vec<char> = text.chars().collect();
         let s = |r: (usize, usize)| {
             chars[r.0.min(chars.len())..r.1.min(chars.len())]
@@ -32,7 +22,7 @@ fn main() {
                 .collect::<String>()
                 .replace('\n', " ")
         };
-        let gold = parse_ann(&std::fs::read_to_string(&f).unwrap());
+        let gold = parse_ann(&ann);
         let pred = predict(&text);
         let ov = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
         match mode.as_str() {

@@ -8,7 +8,7 @@
 //! to diff two rule versions; `scat`: same-cue pairs, where the content start/end differ relative
 //! to the cue, `SHOW=<key prefix>` prints examples, `DIFF=<key prefix>` prints each differing
 //! text and cue, one per line).
-use sitrep_actors::eval::{parse_ann, predict, Attribution};
+use sitrep_actors::eval::{articles, parse_ann, predict, Article, Attribution};
 use std::collections::HashMap;
 
 type Sp = (usize, usize);
@@ -17,37 +17,19 @@ fn main() {
     let split = std::env::args().nth(1).unwrap_or_else(|| "train".into());
     let mode = std::env::args().nth(2).unwrap_or_else(|| "roles".into());
     assert!(split != "test", "never debug on test");
-    let dir = std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/eval/attribution/polnear/"
-    ))
-    .join(&split);
-    let mut files: Vec<_> = std::fs::read_dir(dir.join("attributions"))
-        .expect("dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    files.sort();
-    let mut seen = std::collections::HashSet::new();
+    let shared = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    let articles = articles(&shared, &split).expect("PolNeAR split");
     let mut cnt: HashMap<String, usize> = HashMap::new();
     // word statistics: folded single word -> (as cue head in gold, total occurrences)
     let mut wstat: HashMap<String, (usize, usize, usize)> = HashMap::new();
     let show = std::env::var("SHOW").ok();
     let mut shown = 0;
-    for f in files {
-        let stem = f
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
-        let Some((art, _)) = stem.rsplit_once('_') else {
-            continue;
-        };
-        if !seen.insert(art.to_string()) {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{art}.txt"))) else {
-            continue;
-        };
+    for Article {
+        name: art,
+        text,
+        ann,
+    } in articles
+    {
         let chars: Vec<char> = text.chars().collect();
         let s = |r: Sp| {
             chars[r.0.min(chars.len())..r.1.min(chars.len())]
@@ -55,7 +37,7 @@ fn main() {
                 .collect::<String>()
                 .replace('\n', " ")
         };
-        let gold = parse_ann(&std::fs::read_to_string(&f).unwrap_or_default());
+        let gold = parse_ann(&ann);
         let pred = predict(&text);
         let ov = |a: Sp, b: Sp| a.0 < b.1 && b.0 < a.1;
         match mode.as_str() {

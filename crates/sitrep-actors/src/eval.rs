@@ -204,6 +204,48 @@ fn counts_json(c: &Counts) -> serde_json::Value {
     })
 }
 
+/// One PolNeAR article: its name, its text, and its first annotator's `.ann` annotation.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The article's file name without extension.
+    pub name: String,
+    /// The article text.
+    pub text: String,
+    /// The annotation (brat standoff).
+    pub ann: String,
+}
+
+/// The articles of PolNeAR `split` under `shared`, sorted by annotation file, each with its
+/// first annotator's annotation; an article whose text or annotation cannot be read is left
+/// out.
+pub fn articles(shared: &Path, split: &str) -> Result<Vec<Article>, String> {
+    let dir = shared.join("data/eval/attribution/polnear").join(split);
+    let ann_dir = dir.join("attributions");
+    let mut files: Vec<_> = std::fs::read_dir(&ann_dir)
+        .map_err(|e| format!("{}: {e}", ann_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    files.sort();
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for f in &files {
+        let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let name = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
+        if !seen.insert(name.clone()) {
+            continue; // the first annotator only
+        }
+        let text_path = dir.join("text").join(format!("{name}.txt"));
+        if let (Ok(text), Ok(ann)) = (
+            std::fs::read_to_string(&text_path),
+            std::fs::read_to_string(f),
+        ) {
+            out.push(Article { name, text, ann });
+        }
+    }
+    Ok(out)
+}
+
 /// Scores [`crate::quotes`] on PolNeAR `split` (`train`, `dev` or `test`) under `shared`.
 pub fn run(shared: &Path, split: &str) -> Result<EvalReport, String> {
     let kind = match split {
@@ -215,32 +257,11 @@ pub fn run(shared: &Path, split: &str) -> Result<EvalReport, String> {
             ))
         }
     };
-    let dir = shared.join("data/eval/attribution/polnear").join(split);
-    let ann_dir = dir.join("attributions");
-    let mut files: Vec<_> = std::fs::read_dir(&ann_dir)
-        .map_err(|e| format!("{}: {e}", ann_dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
-        .collect();
-    files.sort();
     let mut total = Scores::default();
     let mut docs = 0;
-    let mut seen = std::collections::HashSet::new();
     let mut bytes = 0usize;
     let mut secs = 0f64;
-    for f in &files {
-        let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let article = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
-        if !seen.insert(article.clone()) {
-            continue; // scored against the first annotator only
-        }
-        let text_path = dir.join("text").join(format!("{article}.txt"));
-        let (Ok(text), Ok(ann)) = (
-            std::fs::read_to_string(&text_path),
-            std::fs::read_to_string(f),
-        ) else {
-            continue;
-        };
+    for Article { text, ann, .. } in articles(shared, split)? {
         let gold = parse_ann(&ann);
         let t0 = std::time::Instant::now();
         let pred = predict(&text);
@@ -250,7 +271,13 @@ pub fn run(shared: &Path, split: &str) -> Result<EvalReport, String> {
         docs += 1;
     }
     if docs == 0 {
-        return Err(format!("no PolNeAR documents under {}", dir.display()));
+        return Err(format!(
+            "no PolNeAR documents under {}",
+            shared
+                .join("data/eval/attribution/polnear")
+                .join(split)
+                .display()
+        ));
     }
     let mut md = format!(
         "## PolNeAR attribution ({split}, {docs} articles{})\n\n",
