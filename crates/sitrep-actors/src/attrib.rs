@@ -99,8 +99,8 @@ const WH_OR_BE: &[&str] = &[
     "are", "were",
 ];
 
-/// Day names and times of day, which head time adjuncts, not sources.
-const TIME_WORDS: &[&str] = &[
+/// Day names.
+const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -108,6 +108,10 @@ const TIME_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+/// Besides day names, times of day, which head time adjuncts, not sources.
+const TIME_WORDS: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
@@ -141,7 +145,8 @@ const DETERMINERS: &[&str] = &[
     "will", "would", "could", "should", "might", "must", "can", "may", "not",
 ];
 
-/// Words that open an adjunct after a cue ("said in comments published by RT"), not content.
+/// Besides day names, words that open an adjunct after a cue ("said in comments published by
+/// RT"), not content.
 const ADJUNCT_START: &[&str] = &[
     "in",
     "on",
@@ -163,16 +168,19 @@ const ADJUNCT_START: &[&str] = &[
     "tonight",
     "earlier",
     "later",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "afterwards",
     "when",
 ];
+
+/// A day name or a time of day ([`WEEKDAYS`], [`TIME_WORDS`]).
+fn is_time_word(w: &str) -> bool {
+    WEEKDAYS.contains(&w) || TIME_WORDS.contains(&w)
+}
+
+/// A word that opens an adjunct ([`ADJUNCT_START`] or a day name).
+fn is_adjunct_start(w: &str) -> bool {
+    ADJUNCT_START.contains(&w) || WEEKDAYS.contains(&w)
+}
 
 const PRONOUNS_PERSON: &[&str] = &["he", "she", "him", "her"];
 
@@ -808,7 +816,7 @@ fn after_quote(cx: &Ctx, a: usize, content: (usize, usize)) -> Option<Cand> {
             let tail = sentence_content_end(cx, k, end);
             if tail > ce + 1
                 && !matches!(cx.raw(ce + 1), "," | "—" | "–" | "“" | "\"" | ";")
-                && !ADJUNCT_START.contains(&cx.w(ce + 1))
+                && !is_adjunct_start(cx.w(ce + 1))
                 && cx.w(ce + 1) != "of"
                 && ((tail - ce > 6 && cx.cue[m] != Some(CueClass::Tell)) || cx.w(ce + 1) == "that")
             {
@@ -899,7 +907,7 @@ fn adjunct_before_quote(cx: &Ctx, j: usize, lo: usize, content: (usize, usize)) 
             return None;
         }
         if matches!(cx.cue[k], Some(CueClass::Speech | CueClass::Tell)) && cue_ok(cx, k) {
-            if !ADJUNCT_START.contains(&cx.w(k + 1)) || cx.w(k + 1) == "to" {
+            if !is_adjunct_start(cx.w(k + 1)) || cx.w(k + 1) == "to" {
                 return None;
             }
             let source = source_before(cx, k, lo)?;
@@ -1071,9 +1079,9 @@ fn source_before(cx: &Ctx, i: usize, lo: usize) -> Option<(usize, usize)> {
     }
     // A time adjunct between source and cue: "the senator on Tuesday dismissed", "Trump
     // last week called".
-    if TIME_WORDS.contains(&cx.w(j)) && j > lo + 1 {
+    if is_time_word(cx.w(j)) && j > lo + 1 {
         let mut k = j;
-        while k > lo && (TIME_WORDS.contains(&cx.w(k)) || cx.w(k) == "week") {
+        while k > lo && (is_time_word(cx.w(k)) || cx.w(k) == "week") {
             k -= 1;
         }
         if matches!(
@@ -1105,7 +1113,7 @@ fn source_before(cx: &Ctx, i: usize, lo: usize) -> Option<(usize, usize)> {
     let end = j;
     // "A court document filed Thursday says": the day ends a modified source.
     let modified = end > lo + 1 && PARTICIPLE_MODIFIERS.contains(&cx.w(end - 1));
-    if TIME_WORDS.contains(&cx.w(end)) && !modified {
+    if is_time_word(cx.w(end)) && !modified {
         return None;
     }
     let mut start = np_back(cx, end, lo)?;
@@ -1255,7 +1263,7 @@ fn sentence_subject(cx: &Ctx, lo: usize, i: usize) -> Option<(usize, usize)> {
     // sentence, not its subject.
     if NP_BOUNDARY.contains(&cx.w(lo))
         || STRIP_ONLY.contains(&cx.w(lo))
-        || TIME_WORDS.contains(&cx.w(lo))
+        || is_time_word(cx.w(lo))
         || SUBJECT_NOT.contains(&cx.w(lo))
     {
         // The subject follows the opening phrase: "After the debate, Trump took the stage,
@@ -1607,7 +1615,7 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             if passive
                 && class == CueClass::Belief
                 && source.is_some()
-                && (ADJUNCT_START.contains(&next) || next == "by")
+                && (is_adjunct_start(next) || next == "by")
             {
                 continue;
             }
@@ -1668,7 +1676,7 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
             {
                 c0 = t; // PolNeAR's contents include the complementiser
             } else if let Some(t) = (class == CueClass::Tell
-                || class == CueClass::Speech && ADJUNCT_START.contains(&cx.w(c0)))
+                || class == CueClass::Speech && is_adjunct_start(cx.w(c0)))
             .then(|| far_complement(cx, c0, tail_end))
             .flatten()
             {
@@ -1706,7 +1714,7 @@ fn indirect(cx: &Ctx, cands: &mut Vec<Cand>) {
                 if k < tail_end && cx.raw(k) == "," {
                     k += 1;
                 }
-                if k + 1 < tail_end && !cx.is_punct(k) && !ADJUNCT_START.contains(&cx.w(k)) {
+                if k + 1 < tail_end && !cx.is_punct(k) && !is_adjunct_start(cx.w(k)) {
                     c0 = k;
                 }
             }
@@ -1871,7 +1879,7 @@ static TIME_ADJUNCTS: std::sync::LazyLock<Vec<Vec<&'static str>>> =
 /// Number of tokens of the longest time adjunct of `data/time_adjuncts.txt` starting at token
 /// `k` (before `end`), 0 if none: "Tuesday", "on Friday night", "earlier this week".
 fn time_adjunct(cx: &Ctx, k: usize, end: usize) -> usize {
-    let day = |w: &str| TIME_WORDS[..7].contains(&w);
+    let day = |w: &str| WEEKDAYS.contains(&w);
     let mut best = 0;
     for pat in TIME_ADJUNCTS.iter() {
         if k + pat.len() > end {
@@ -1949,7 +1957,7 @@ fn passive_by(cx: &Ctx, i: usize, lo: usize, hi: usize, cands: &mut Vec<Cand>) {
     }
     let mut s_end = s0;
     while s_end < end && s_end < s0 + 12 && !cx.is_punct(s_end) {
-        if s_end > s0 && (ADJUNCT_START.contains(&cx.w(s_end)) || cx.w(s_end) == "for") {
+        if s_end > s0 && (is_adjunct_start(cx.w(s_end)) || cx.w(s_end) == "for") {
             break;
         }
         s_end += 1;
