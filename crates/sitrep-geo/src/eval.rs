@@ -229,6 +229,44 @@ fn realign(text: &str, toponyms: &mut [GoldToponym]) {
     }
 }
 
+/// Some files' offsets drift within a document (TR-News: a few characters per paragraph, up to
+/// a dozen). A span that still does not cover its phrase moves to the occurrence of the phrase
+/// within [`DRIFT`] characters whose shift is closest to the previous span's shift (spans in
+/// text order), unless another span already covers that occurrence.
+fn realign_each(text: &str, toponyms: &mut [GoldToponym]) {
+    let chars: Vec<char> = text.chars().collect();
+    let phrase_at = |s: usize, p: &[char]| chars.get(s..s + p.len()) == Some(p);
+    let mut order: Vec<usize> = (0..toponyms.len()).collect();
+    order.sort_by_key(|&i| toponyms[i].start);
+    let mut taken: std::collections::HashSet<usize> = toponyms
+        .iter()
+        .filter(|g| phrase_at(g.start, &g.phrase.chars().collect::<Vec<_>>()))
+        .map(|g| g.start)
+        .collect();
+    let mut shift = 0isize;
+    for i in order {
+        let g = &mut toponyms[i];
+        let p: Vec<char> = g.phrase.chars().collect();
+        if p.is_empty() || phrase_at(g.start, &p) {
+            continue;
+        }
+        let lo = g.start.saturating_sub(DRIFT);
+        let hi = (g.start + DRIFT).min(chars.len());
+        let best = (lo..=hi)
+            .filter(|&s| phrase_at(s, &p) && !taken.contains(&s))
+            .min_by_key(|&s| (s as isize - g.start as isize - shift).abs());
+        if let Some(s) = best {
+            shift = s as isize - g.start as isize;
+            taken.insert(s);
+            g.start = s;
+            g.end = s + p.len();
+        }
+    }
+}
+
+/// How far [`realign_each`] looks for a drifted phrase.
+const DRIFT: usize = 25;
+
 /// Reads a dataset file (any of the four layouts).
 pub fn read(path: &Path) -> Result<Vec<GoldDoc>, String> {
     let xml = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -272,6 +310,7 @@ pub fn read(path: &Path) -> Result<Vec<GoldDoc>, String> {
             }
         }
         realign(&text, &mut toponyms);
+        realign_each(&text, &mut toponyms);
         docs.push(GoldDoc { text, toponyms });
     }
     Ok(docs)
@@ -706,6 +745,29 @@ mod tests {
         assert_eq!(docs[1].toponyms[0].phrase, "Café");
         assert_eq!(char_span_to_bytes(&docs[1].text, 7, 11), Some((7, 12)));
         assert_eq!(char_span_to_bytes(&docs[1].text, 7, 40), None);
+    }
+
+    #[test]
+    fn drifting_spans_move_to_their_phrase() {
+        let text = "Ottawa said. Later in Ottawa and then in Ottawa again.";
+        let g = |start: usize, phrase: &str| GoldToponym {
+            start,
+            end: start + phrase.chars().count(),
+            phrase: phrase.into(),
+            coords: None,
+        };
+        // First span right, the others 2 and 12 characters early; one phrase is nowhere near.
+        let mut t = vec![
+            g(0, "Ottawa"),
+            g(20, "Ottawa"),
+            g(29, "Ottawa"),
+            g(0, "Rome"),
+        ];
+        realign(text, &mut t);
+        realign_each(text, &mut t);
+        let starts: Vec<usize> = t.iter().map(|g| g.start).collect();
+        assert_eq!(starts, vec![0, 22, 41, 0]);
+        assert_eq!(&text[41..47], "Ottawa");
     }
 
     fn place(text: &str, start: usize, lat: Option<f64>) -> Place {
