@@ -92,10 +92,17 @@ impl Overlay {
             let Some(first) = names.first().cloned() else {
                 continue;
             };
+            // (known: a record of the same kind — water for a sea or a river, a region or
+            // a country for a region; the Egyptian governorate "Red Sea" is not the sea)
+            let water = feature.trim() == "H";
             let known = names.iter().any(|n| {
                 gaz.candidates(n).iter().any(|&c| {
                     let r = gaz.record(c);
-                    r.feature_class != 'P' && r.feature != "ADM2"
+                    if water {
+                        r.feature_class == 'H'
+                    } else {
+                        r.feature_class != 'P' && r.feature != "ADM2"
+                    }
                 })
             });
             if known {

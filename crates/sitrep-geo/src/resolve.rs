@@ -46,6 +46,9 @@ mod w {
     pub const JOINT_MARGIN: f64 = 1.0;
     pub const JOINT_COUNTRY: f64 = 0.1;
     pub const TEMPERATURE: f64 = 0.5;
+    pub const FAME: f64 = 1.0;
+    /// Feature prior of a second- or third-level division.
+    pub const MINOR_DIVISION: f64 = -0.3;
 }
 
 /// Country and first-level-division context of one document.
@@ -93,12 +96,16 @@ fn feature_prior(r: &Record) -> f64 {
     match r.feature.as_str() {
         f if f.starts_with("PCL") => 1.0,
         "CONT" => 1.0,
+        // (regions, seas and rivers written by hand in `data/regions.tsv`)
         "RGN" => 2.5,
+        // (a sea or a river outranks the divisions named after it: the Red Sea, not the
+        // Egyptian governorate)
+        "H" => 3.5,
         "ADM1" => 0.6,
         "PPLC" => 0.5,
         "PPLA" => 0.3,
         "PPLA2" => 0.15,
-        "ADM2" | "ADM3" | "ADMD" => -0.3,
+        "ADM2" | "ADM3" | "ADMD" => w::MINOR_DIVISION,
         _ if r.feature_class == 'P' || r.feature_class == 'A' => 0.0,
         _ => -0.3,
     }
@@ -350,6 +357,25 @@ fn base_scores(
         .map(|&id| gaz.record(id))
         .filter(|r| r.feature_class == 'P' && (r.population >= 100_000 || r.feature != "PPL"))
         .collect();
+    // countries with a division of this name: whether the city or the division is meant is
+    // not a matter of fame ("New York")
+    let admin1_countries: Vec<&str> = cands[k]
+        .iter()
+        .map(|&id| gaz.record(id))
+        .filter(|r| r.feature == "ADM1")
+        .map(|r| r.country.as_str())
+        .collect();
+    let has_admin1 = !admin1_countries.is_empty();
+    // populated places (any size) whose own name is the surface, for the far-division rule
+    let cities_any: Vec<&Record> = if has_admin1 {
+        cands[k]
+            .iter()
+            .filter(|&&id| gaz.record(id).feature_class == 'P' && names.get(gaz, id).0 == surface)
+            .map(|&id| gaz.record(id))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Which candidates carry the surface's own spelling among their names (not only its
     // folded key: "Columbia" and "Colombia" share a key; a text saying "Columbia" means the
     // city when one is spelled so).
@@ -402,7 +428,39 @@ fn base_scores(
             } else {
                 feature_prior(r)
             };
+            // a division of a country the document gives no evidence of, whose name a populated
+            // place elsewhere of at least a twentieth of its population carries: the prior of
+            // a minor division ("Gaza" the city, not the Mozambican province; "Berea" in Kentucky, not
+            // the Lesotho district)
+            let feature = if r.feature == "ADM1"
+                && !matches!(m.hint, Some(Hint::Admin1 | Hint::Area))
+                && ctx
+                    .country_doc
+                    .get(&r.country)
+                    .is_none_or(|&c| c < w::JOINT_COUNTRY)
+                && cities_any.iter().any(|c| {
+                    c.country != r.country && c.population.saturating_mul(20) >= r.population
+                }) {
+                feature.min(w::MINOR_DIVISION)
+            } else {
+                feature
+            };
             let mut s = pop_w * pop_prior(r) + feature + hint_bonus(m.hint, r);
+            // a world city (a capital, a city of a million) of a country the document gives
+            // evidence of outranks its namesakes unless a local-news cue makes a town likelier
+            // ("tickets to Moscow via Dulles" beside Baltimore, New York and one "Russian"; a
+            // London in Ontario without a word of Britain keeps its chance)
+            if !m.local
+                && r.feature_class == 'P'
+                && is_famous(r)
+                && !admin1_countries.contains(&r.country.as_str())
+                && ctx
+                    .country_doc
+                    .get(&r.country)
+                    .is_some_and(|&c| c >= w::JOINT_COUNTRY)
+            {
+                s += w::FAME;
+            }
             if division_shadowed {
                 s += w::SHADOWED_DIVISION;
             }
