@@ -62,6 +62,7 @@
 
 mod db;
 pub mod eval;
+mod facility;
 mod lexicon;
 mod recognize;
 mod resolve;
@@ -148,7 +149,9 @@ pub(crate) fn parse_with(
     actors: &[Actor],
 ) -> Vec<Place> {
     let (mentions, demonyms) = recognize::recognize(&gaz, layer, entities, actors);
-    resolve::resolve(&gaz, layer.text, &mentions, &demonyms, actors)
+    let places = resolve::resolve(&gaz, layer.text, &mentions, &demonyms, actors);
+    // landmarks, facilities and streets (module `facility`)
+    facility::add_sites(layer, entities, places)
 }
 
 /// [`Geoparser::resolve_spans`] over a borrowed gazetteer.

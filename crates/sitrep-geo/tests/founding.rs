@@ -358,8 +358,8 @@ fn entities_and_actors_veto_or_add() {
     };
     assert_eq!(texts(&geo.parse(&layer, &[], &[actor])), ["Homs"]);
     // a PER tag on exactly a prominent place is the tagger's error; on a small uncued one it
-    // stands; a LOC tag on an unknown name after a preposition is an unresolved place, on a
-    // street it is not
+    // stands; a LOC tag on an unknown name after a preposition is an unresolved place; a
+    // street is a site (module `facility`), placed at its container
     let text =
         "Aleppo has grown. Abbas left for Berlin. Fighters gathered at Zzyqaryat near Main Street.";
     let layer = TextLayer::new(text);
@@ -371,7 +371,7 @@ fn entities_and_actors_veto_or_add() {
     ];
     assert_eq!(
         texts(&geo.parse(&layer, &ents, &[])),
-        ["Aleppo", "Berlin", "Zzyqaryat"]
+        ["Aleppo", "Berlin", "Zzyqaryat", "Main Street"]
     );
     // a surname the tagger saw in a full name stays a person even where it tags it LOC
     let text = "Police detained Karim Abbas on Monday. Abbas was freed in Aleppo.";
