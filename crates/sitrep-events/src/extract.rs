@@ -623,6 +623,11 @@ fn precision(lex: &Lexicons, s: &Sent, refs: &[&str], p: &Loc<Place>) -> u8 {
     if broad || region_after {
         return 3;
     }
+    // a site placed at the document's salient town, not at a town of its own sentence
+    // (sitrep-geo's facilities: no gazetteer id, confidence 0.3 or less)
+    if p.item.id.is_none() && p.item.confidence <= 0.3 {
+        return 2;
+    }
     let lo = p.ts.saturating_sub(4);
     let near = cue_matches(lex, s, refs, Cue::Near, lo..p.ts)
         .iter()
