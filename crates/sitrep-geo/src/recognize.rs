@@ -391,10 +391,20 @@ impl Evidence<'_> {
                     return false;
                 }
                 let (s, e) = (article_skipped(en, start), en.end);
+                // "Crystal N. Bright of Lexington" (PER), "the City of Athens" (ORG): a
+                // residence or a municipality named inside the tagger's span
+                let of_head = of_head_before(en, start);
                 match en.label.as_str() {
                     "LOC" => false,
                     "MISC" => strictly(s, e) && en.text.contains(char::is_whitespace),
-                    "ORG" if strictly(s, e) => !(seat || (polity && s == start)),
+                    "ORG" if strictly(s, e) => {
+                        !(seat
+                            || (polity && s == start)
+                            || of_head
+                                .as_deref()
+                                .is_some_and(|h| lexicon().before.contains_key(h)))
+                    }
+                    "PER" if strictly(s, e) => !(of_head.is_some() && en.end == end),
                     _ if strictly(s, e) => true,
                     _ => exact(s, e) && !prominent && !cued,
                 }
@@ -412,6 +422,12 @@ impl Evidence<'_> {
                     ))
                 // (a titled person: "said Avondale Mayor Ed Rieker")
                 && !(office && a.kind == "person")
+                // (a municipality: "the City of Athens")
+                && !(a.end == end
+                    && of_text_before(&a.text, a.start, start)
+                        .is_some_and(|h| lexicon().before.contains_key(&h)))
+                // (a person and their town: "Crystal N. Bright of Lexington")
+                && !(a.kind == "person" && a.end == end && of_text_before(&a.text, a.start, start).is_some())
             })
     }
     /// Inside a list that is mostly places, only a strictly larger entity or actor vetoes a
@@ -441,6 +457,23 @@ impl Evidence<'_> {
             .iter()
             .any(|en| en.label == "LOC" && en.start == start && en.end == end)
     }
+}
+
+/// When the entity's text right before `start` is "<word> of ", that word, folded ("Bright of
+/// Lexington" → "bright", "City of Athens" → "city").
+fn of_head_before(en: &Entity, start: usize) -> Option<String> {
+    of_text_before(&en.text, en.start, start)
+}
+
+/// [`of_head_before`] for any span's text starting at `span_start`.
+fn of_text_before(span_text: &str, span_start: usize, start: usize) -> Option<String> {
+    if start <= span_start {
+        return None;
+    }
+    let head = span_text.get(..start - span_start)?;
+    let rest = head.strip_suffix("of ")?;
+    let word = rest.strip_suffix(' ')?.rsplit(' ').next()?;
+    (!word.is_empty()).then(|| stop_form(word))
 }
 
 /// The start of an entity without a leading article or area word when that word is all that
@@ -499,6 +532,11 @@ fn cue_before(text: &str, us: &[Unit], i: usize) -> (bool, bool, Option<Hint>) {
             if lx.strong.contains(&p) {
                 strong = true;
             }
+            // "Christopher Sean Bowers, 19, of Martinez": a person's town after a comma
+            if p == "of" && j > 1 && !us[j - 2].word && &text[us[j - 2].start..us[j - 2].end] == ","
+            {
+                prep = true;
+            }
             if p == "of" && j > 1 {
                 if let Some(n) = w(j - 2) {
                     if let Some(h) = lx.before.get(&n) {
@@ -517,6 +555,35 @@ fn cue_before(text: &str, us: &[Unit], i: usize) -> (bool, bool, Option<Hint>) {
         }
     }
     (prep, strong, hint)
+}
+
+/// The word before unit `i` (skipping one "the") is a preposition of motion or origin ("from
+/// X", "to the X"), which companies and people follow as often as places.
+fn weak_prep_before(text: &str, us: &[Unit], i: usize) -> bool {
+    let word = |k: usize| {
+        us.get(k)
+            .filter(|u| u.word)
+            .map(|u| fold(&text[u.start..u.end]))
+    };
+    let mut j = i;
+    if j > 0 && word(j - 1).as_deref() == Some("the") {
+        j -= 1;
+    }
+    j > 0
+        && word(j - 1).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "from"
+                    | "to"
+                    | "at"
+                    | "into"
+                    | "toward"
+                    | "towards"
+                    | "via"
+                    | "through"
+                    | "between"
+            )
+        })
 }
 
 /// The feature noun right after a unit index, if any ("Raqqa province").
@@ -626,6 +693,34 @@ fn dateline_end(text: &str, us: &[Unit]) -> Option<(usize, bool)> {
     opens_mixed(k).then_some((k, false))
 }
 
+/// "Greer, South Carolina", "Detroit, Texas", "Thackerville, Okla.": a comma after the run
+/// at `end`, then a country or a first-level division (name, alias or state abbreviation)
+/// ending the name run: the run names a place in it.
+fn polity_after_comma(gaz: &Db, text: &str, us: &[Unit], end: usize) -> bool {
+    let lx = lexicon();
+    if !us
+        .get(end)
+        .is_some_and(|u| !u.word && &text[u.start..u.end] == ",")
+    {
+        return false;
+    }
+    let a = end + 1;
+    let mut b = a;
+    while b < us.len() && b < a + 3 && us[b].word && us[b].cap {
+        b += 1;
+    }
+    // the whole capitalised run after the comma (not "Smith, Texas Instruments")
+    if b == a || us.get(b).is_some_and(|u| u.word && u.cap) {
+        return false;
+    }
+    let surf = &text[us[a].start..us[b - 1].end];
+    let dotted = text[us[b - 1].end..].starts_with('.') && !surf.ends_with('.');
+    lx.aliases.contains_key(surf)
+        || lx.abbreviations.contains_key(surf)
+        || (dotted && lx.abbreviations.contains_key(&format!("{surf}.")))
+        || is_polity(gaz, &gaz.candidates(surf))
+}
+
 /// Separator text between two spans that makes them a coordinated list.
 fn is_list_sep(between: &str) -> bool {
     matches!(
@@ -652,6 +747,11 @@ pub(crate) fn recognize(
     // (mention index, needs name-part check) for single-word uncued mentions
     let mut single_uncued: Vec<usize> = Vec::new();
     let mut runs: Vec<Run> = Vec::new();
+    // mentions vetoed only for want of a cue (the tagger's exact PER/ORG), with their
+    // `single_uncued` flag
+    let mut uncued_vetoed: Vec<(Mention, bool)> = Vec::new();
+    // folded names kept with a sure cue and no PER/ORG tag over them
+    let mut cued_names: HashSet<String> = HashSet::default();
 
     for (si, sent) in layer.sentences.iter().enumerate() {
         let us = units(layer, sent.tokens.clone(), gaz);
@@ -744,7 +844,11 @@ pub(crate) fn recognize(
                     && lx.residents.contains(&text[u.start..u.end])
                     && text[us[run_end - 1].end..u.start].chars().all(|c| c == ' ')
             });
-            prep |= party;
+            let in_polity = polity_after_comma(gaz, text, &us, run_end);
+            prep |= party || in_polity;
+            // a cue that a name is a place, not a person's or a company's ("in X", "X,
+            // Texas"; not "from X", "to X")
+            let sure_cue = in_polity || (prep && !weak_prep_before(text, &us, run_start));
             // "400 S. Locust St., Lebanon": a town after a street address
             let address = {
                 let before = text[..us[run_start].start].trim_end();
@@ -1049,6 +1153,30 @@ pub(crate) fn recognize(
                             .contains(&stop_form(&text[us[r].start..us[r].end]))
                     })
             });
+            // "Daniel Ray Hufstetler of Roswell": a person the tagger found, "of" and a place
+            // ending the run: the person's town
+            let person_of = !of_place
+                && !residue.is_empty()
+                && found.last().is_some_and(|fl| {
+                    fl.end == us[run_end - 1].end
+                        && fl.origin == Origin::Gazetteer
+                        && residue.iter().all(|&r| us[r].end <= fl.start)
+                        && text[..fl.start]
+                            .trim_end()
+                            .strip_suffix(" of")
+                            .is_some_and(|b| {
+                                let (from, to) = (us[run_start].start, b.trim_end().len());
+                                entities.iter().any(|en| {
+                                    en.label == "PER"
+                                        && en.start >= from
+                                        && (en.end == to
+                                            || (en.end == fl.end
+                                                && of_head_before(en, fl.start).is_some()))
+                                }) || actors
+                                    .iter()
+                                    .any(|a| a.kind == "person" && a.start >= from && a.end == to)
+                            })
+                });
             if org_opening {
                 // "Oxford MPP Ernie Hardeman": the run's last word is a surname, so a lone
                 // "Hardeman" later is no place either
@@ -1063,6 +1191,9 @@ pub(crate) fn recognize(
             } else if of_place {
                 found.drain(..found.len() - 1);
                 found[0].in_org = true;
+            } else if person_of {
+                found.drain(..found.len() - 1);
+                prep = true;
             } else if initial_word {
             } else if (!residue.is_empty() || adjacent) && !found.is_empty() {
                 // embedded in a longer name: a person or an organisation
@@ -1131,7 +1262,12 @@ pub(crate) fn recognize(
                         || party
                         || (in_dateline && sure_dateline && origin != Origin::Cue),
                 };
-                if ev.vetoes(s, e, kind) {
+                let vetoed = ev.vetoes(s, e, kind);
+                // (vetoed only for want of a cue: the tagger's exact PER/ORG on a small place)
+                let for_want_of_cue = vetoed
+                    && origin == Origin::Gazetteer
+                    && !ev.vetoes(s, e, VetoKind { cued: true, ..kind });
+                if vetoed && !for_want_of_cue {
                     continue;
                 }
                 let forced_admin1 = if origin == Origin::Abbreviation {
@@ -1139,8 +1275,7 @@ pub(crate) fn recognize(
                 } else {
                     None
                 };
-                let idx = mentions.len();
-                mentions.push(Mention {
+                let m = Mention {
                     start: s,
                     end: e,
                     origin,
@@ -1150,14 +1285,28 @@ pub(crate) fn recognize(
                     hint: f.hint.or(hint).or(after_hint),
                     prep,
                     sentence: si,
-                    group: idx,
+                    group: 0,
                     container: None,
                     in_org: f.in_org,
                     local: f.local || party || resident || address,
-                });
-                if nfound == 1 && f.single && hint.is_none() && after_hint.is_none() {
-                    single_uncued.push(idx);
+                };
+                let single = nfound == 1 && f.single && hint.is_none() && after_hint.is_none();
+                if for_want_of_cue {
+                    uncued_vetoed.push((m, single));
+                    continue;
                 }
+                if single {
+                    single_uncued.push(mentions.len());
+                }
+                if origin == Origin::Gazetteer
+                    && (sure_cue || m.hint.is_some() || m.local)
+                    && !entities.iter().any(|en| {
+                        matches!(en.label.as_str(), "PER" | "ORG") && en.start <= s && e <= en.end
+                    })
+                {
+                    cued_names.insert(fold(&text[s..e]));
+                }
+                mentions.push(m);
             }
             list_cue = (nfound > 0 || strong).then(|| (hint, strong, us[run_end - 1].end));
             let first = run_start + leading_function(text, &us, run_start, run_end);
@@ -1180,12 +1329,27 @@ pub(crate) fn recognize(
         }
     }
 
+    // one sense per document: a small place the tagger tags PER or ORG exactly here but that
+    // the text cues as a place elsewhere ("in Greer", "Greer, South Carolina", "Greer
+    // Police") is that place here too ("Greer's city limits"); surnames are checked below
+    if !uncued_vetoed.is_empty() {
+        for (m, single) in uncued_vetoed {
+            if cued_names.contains(&fold(&text[m.start..m.end])) {
+                if single {
+                    single_uncued.push(mentions.len());
+                }
+                mentions.push(m);
+            }
+        }
+    }
+
     // person surnames seen in full names elsewhere ("Mahmoud Abbas … Abbas said"), by the
     // rules or by the tagger ("Desmond Demetrius Clark" … "Clark said"); the tagger's own LOC
     // on the lone surname does not save it then
     let tagged_surnames: HashSet<String> = entities
         .iter()
-        .filter(|e| e.label == "PER" && e.text.contains(' '))
+        // (not "Crystal N. Bright of Lexington": a person and their town)
+        .filter(|e| e.label == "PER" && e.text.contains(' ') && !e.text.contains(" of "))
         .filter_map(|e| e.text.rsplit(' ').next())
         .map(|w| fold(&w[..w.len() - possessive_len(w)]))
         .collect();
@@ -1228,7 +1392,7 @@ pub(crate) fn recognize(
             .sentences
             .get(m.sentence)
             .is_some_and(|s| (s.tokens.start..ti).all(|k| layer.tokens[k].kind != TokenKind::Word));
-        if !first_in_sentence {
+        if !first_in_sentence && !title_cased(layer, m.sentence) {
             return true;
         }
         let low = surf.to_lowercase();
@@ -1237,7 +1401,43 @@ pub(crate) fn recognize(
                 && !text[..i].ends_with(char::is_alphanumeric)
                 && !text[i + low.len()..].starts_with(char::is_alphanumeric)
         });
-        !(surf.ends_with('s') || used_lower)
+        // the tagger, when it ran, saw no name there at all ("Wash your hands", "Poor
+        // visibility"), and the document never cues the name as a place
+        let untagged = !entities.is_empty()
+            && !m.local
+            && !entities
+                .iter()
+                .any(|en| en.start <= m.start && m.end <= en.end)
+            && !cued_names.contains(&fold(surf));
+        !(surf.ends_with('s') || used_lower || untagged)
+    });
+
+    // a small place right after a possessive name that is no place ("St. Patrick's Day",
+    // "Ernie's Place", "Kids' Place"): the second word of that name (not "Cambridge's
+    // Chesterton")
+    mentions.retain(|m| {
+        if m.origin != Origin::Gazetteer
+            || m.prep
+            || m.hint.is_some()
+            || is_big(gaz, &m.cands)
+            || text[m.start..m.end].contains(' ')
+        {
+            return true;
+        }
+        let before = &text[..m.start];
+        let Some(owner) = before.strip_suffix(' ').and_then(|b| {
+            let o = b
+                .strip_suffix("'s")
+                .or_else(|| b.strip_suffix("’s"))
+                // "Kids' Place"
+                .or_else(|| b.strip_suffix(['\'', '’']).filter(|o| o.ends_with('s')))?;
+            o.rsplit(|c: char| !c.is_alphanumeric()).next()
+        }) else {
+            return true;
+        };
+        !owner.starts_with(char::is_uppercase)
+            || lx.aliases.contains_key(owner)
+            || !gaz.candidates(owner).is_empty()
     });
 
     // one-word speakers ("Walsh said", "said Walsh"), unless a big place (metonymy)
@@ -1249,12 +1449,8 @@ pub(crate) fn recognize(
         {
             return true;
         }
-        if is_prominent(gaz, &m.cands)
-            || m.cands.first().is_some_and(|&c| {
-                gaz.record(c).population >= 100_000 && gaz.record(c).feature_class == 'P'
-            })
-            || ev.supports(m.start, m.end)
-        {
+        // (a state too: "Officials in central Illinois say")
+        if is_big(gaz, &m.cands) || ev.supports(m.start, m.end) {
             return true;
         }
         let ti = layer.token_at_or_after(m.end);
@@ -1335,6 +1531,30 @@ pub(crate) fn recognize(
     mentions.sort_by_key(|m| (m.start, m.end));
     link(text, &mut mentions);
     (mentions, demonyms)
+}
+
+/// A sentence of four or more words in title case (a headline: "New U.S. Airline Cleared to
+/// Fly to Petersburg"): every word capitalised but short function words.
+fn title_cased(layer: &TextLayer, sentence: usize) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with",
+        "from", "as", "vs", "via", "into", "over", "up",
+    ];
+    let Some(s) = layer.sentences.get(sentence) else {
+        return false;
+    };
+    let mut words = 0;
+    for t in &layer.tokens[s.tokens.clone()] {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = t.text(layer.text);
+        words += 1;
+        if !w.starts_with(char::is_uppercase) && !SMALL.contains(&w) {
+            return false;
+        }
+    }
+    words >= 4
 }
 
 /// A capitalised run (after its leading function words).
