@@ -35,7 +35,13 @@
 //! * AP state abbreviations (`data/abbreviations.tsv`: "Alexandria, La.", "B.C.") and country
 //!   aliases (`data/aliases.tsv`: "U.S.", "UK") are places.
 //! * NER entities and actors, when given, veto (PER/ORG/MISC entity, longer actor span) or add
-//!   (LOC entity) spans.
+//!   (LOC entity) spans — except a town closing a person's span after "of" ("Daniel Ray
+//!   Hufstetler of Roswell"), the X of "City/Town/County of X", and a name vetoed only for want
+//!   of a cue that the same document cues surely elsewhere (one sense per document; "from/to/at"
+//!   is too weak for this). ", of X" ("Bowers, 19, of Martinez") and "X, State" ("Greer, South Carolina") are cues.
+//! * With the tagger's entities given, an untagged small place opening a sentence is a common
+//!   word ("Wash your hands", "Poor visibility"), and so is a small place after the possessive
+//!   of a non-place ("St. Patrick's Day"; "Cambridge's Chesterton" stays).
 //!
 //! **Resolution**: every candidate is scored by population, feature (country, ADM1, capital;
 //! a division loses to a city of its name without a cue), preferred-name match, the document's
@@ -54,6 +60,16 @@
 //! ("Buq" → "Al Buq‘ān" beside the other villages). `confidence` is the softmax share of the
 //! chosen candidate (candidates within 25 km count as the same place) times a recognition
 //! factor; unresolved mentions keep null name/id/coordinates and confidence ≤ 0.1.
+//!
+//! **Sites** (module `facility`, after resolution): curated landmarks (`data/landmarks.tsv`:
+//! government seats, famous buildings, bases, crossings, with their own coordinates; a seat
+//! such as "the White House" only after a location preposition) and facility or street names
+//! ending in a head of `data/facility_heads.tsv` ("St. Michael's Hospital", "Kuweires Air
+//! Base", "Frenchmen Street"; GeoNames feature code from the head). They are no gazetteer
+//! record (`id` null) and take the coordinates of their container — an embedded place, "X in
+//! Y", "Y's X", else the document's most salient local place — with confidence ≤ 0.5 (0.3 for
+//! the salient place, 0.1 and null coordinates without any). A facility holding a resolved
+//! place keeps the place instead ("Boone County Jail" → Boone County).
 //!
 //! The gazetteer is seen through a small overlay (module `db`): second-level divisions aggregated
 //! from the places naming them and the world regions of `data/regions.tsv`, when the gazetteer
