@@ -49,6 +49,130 @@ mod w {
     pub const FAME: f64 = 1.0;
     /// Feature prior of a second- or third-level division.
     pub const MINOR_DIVISION: f64 = -0.3;
+    /// A first-level division whose name a word around it makes one (`data/division_cues.tsv`).
+    pub const DIVISION_CUE: f64 = 1.5;
+}
+
+/// The words of `data/division_cues.tsv`: each entry a phrase of folded words.
+#[derive(Debug, Default)]
+struct DivisionCues {
+    after: Vec<Vec<String>>,
+    before: Vec<Vec<String>>,
+    weak: Vec<Vec<String>>,
+    within: Vec<Vec<String>>,
+}
+
+fn division_cues() -> &'static DivisionCues {
+    static CUES: std::sync::OnceLock<DivisionCues> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut c = DivisionCues::default();
+        for l in include_str!("../data/division_cues.tsv").lines() {
+            let l = l.trim_end_matches('\r');
+            if l.starts_with('#') || l.trim().is_empty() {
+                continue;
+            }
+            let Some((kind, words)) = l.split_once('\t') else {
+                continue;
+            };
+            let phrase: Vec<String> = words.split_whitespace().map(fold).collect();
+            if phrase.is_empty() {
+                continue;
+            }
+            match kind.trim() {
+                "after" => c.after.push(phrase),
+                "before" => c.before.push(phrase),
+                "weak" => c.weak.push(phrase),
+                "within" => c.within.push(phrase),
+                _ => {}
+            }
+        }
+        c
+    })
+}
+
+/// Whether folded word `t` (punctuation around it ignored) is the phrase word `p`.
+fn word_is(t: &str, p: &str) -> bool {
+    let strip = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+            .trim_end_matches('.')
+            .to_string()
+    };
+    t == p || strip(t) == strip(p)
+}
+
+/// Whether folded `words` open with `phrase`; returns the number of words it takes.
+fn opens_with(words: &[String], phrase: &[String]) -> Option<usize> {
+    (words.len() >= phrase.len() && words.iter().zip(phrase).all(|(t, p)| word_is(t, p)))
+        .then_some(phrase.len())
+}
+
+/// What the words around a mention say of a first-level division (`data/division_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DivisionCue {
+    /// "New York Gov.", "Governor of Texas", "the Hunan city of Yueyang".
+    Strong,
+    /// "the Quebec government": unless a capital city carries the name.
+    Weak,
+    /// "the Hunan city of Yueyang": the division containing a place (whose feature noun
+    /// recognition may have taken for the name's own: "Idlib town").
+    Within,
+}
+
+/// The division cue around `text[start..end]`, if any.
+fn division_cue(text: &str, start: usize, end: usize) -> Option<DivisionCue> {
+    let cues = division_cues();
+    let after: Vec<&str> = text
+        .get(end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(6)
+        .collect();
+    // (a possessive: "Ohio's governor")
+    let after: &[&str] = match after.first() {
+        Some(t) if matches!(fold(t).as_str(), "'s" | "'") => &after[1..],
+        _ => &after,
+    };
+    // (the name itself may carry the possessive: "Ohio's" ends the mention or not)
+    let tail = text.get(end..).unwrap_or("");
+    let glued_possessive = tail.starts_with("'s ") || tail.starts_with("\u{2019}s ");
+    let after_words: Vec<&str> = if glued_possessive {
+        tail[tail.find(' ').unwrap_or(0)..]
+            .split_whitespace()
+            .take(6)
+            .collect()
+    } else {
+        after.to_vec()
+    };
+    let folded: Vec<String> = after_words.iter().map(|t| fold(t)).collect();
+    if cues.after.iter().any(|p| opens_with(&folded, p).is_some()) {
+        return Some(DivisionCue::Strong);
+    }
+    // "the Hunan city of Yueyang": a capitalised name follows
+    if cues.within.iter().any(|p| {
+        opens_with(&folded, p).is_some_and(|n| {
+            after_words
+                .get(n)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase)
+        })
+    }) {
+        return Some(DivisionCue::Within);
+    }
+    let before: Vec<String> = {
+        let head = text.get(..start).unwrap_or("");
+        let mut v: Vec<String> = head.split_whitespace().rev().take(4).map(fold).collect();
+        v.reverse();
+        v
+    };
+    if cues.before.iter().any(|p| {
+        before.len() >= p.len() && opens_with(&before[before.len() - p.len()..], p).is_some()
+    }) {
+        return Some(DivisionCue::Strong);
+    }
+    if cues.weak.iter().any(|p| opens_with(&folded, p).is_some()) {
+        return Some(DivisionCue::Weak);
+    }
+    None
 }
 
 /// Country and first-level-division context of one document.
@@ -60,6 +184,9 @@ pub(crate) struct Context {
     country_sent: HashMap<usize, HashSet<String>>,
     /// First-level divisions the document may name.
     admin1: Vec<Admin1Ctx>,
+    /// Mention → a word around it (or its place as a container) makes it a first-level
+    /// division ([`division_cued`]).
+    cued: Vec<bool>,
 }
 
 /// A first-level division named by a mention.
@@ -222,8 +349,12 @@ pub(crate) fn context(
     cands: &[Vec<RecordId>],
     demonyms: &[Demonym],
     actors: &[Actor],
+    cued: &[bool],
 ) -> Context {
-    let mut ctx = Context::default();
+    let mut ctx = Context {
+        cued: cued.to_vec(),
+        ..Context::default()
+    };
     let mut counts: HashMap<String, f64> = HashMap::default();
     let mut add_country = |ctx: &mut Context, c: &str, sent: Option<usize>, wgt: f64| {
         if c.is_empty() {
@@ -254,6 +385,7 @@ pub(crate) fn context(
                 add_country(&mut ctx, &r.country, Some(m.sentence), 1.0);
             }
         } else if m.hint == Some(Hint::Admin1)
+            || cued[k]
             || m.forced_admin1.is_some()
             || (r.feature == "ADM1"
                 && !matches!(m.hint, Some(Hint::City | Hint::Small))
@@ -270,9 +402,11 @@ pub(crate) fn context(
                     if let Some(a) = &r.admin1 {
                         keys.push(name_key(a));
                     }
-                    let centre =
-                        (m.hint == Some(Hint::Admin1) || id == top || m.forced_admin1.is_some())
-                            .then_some((r.lat, r.lon));
+                    let centre = (m.hint == Some(Hint::Admin1)
+                        || cued[k]
+                        || id == top
+                        || m.forced_admin1.is_some())
+                    .then_some((r.lat, r.lon));
                     ctx.admin1.push(Admin1Ctx {
                         mention: k,
                         sentence: m.sentence,
@@ -329,6 +463,7 @@ fn base_scores(
     names: &mut NameCache,
 ) -> Vec<f64> {
     let m = &mentions[k];
+    let cued = ctx.cued.get(k).copied().unwrap_or(false);
     let surface = fold(&text[m.start..m.end]);
     let surface_key = name_key(&text[m.start..m.end]);
     let local_countries: HashSet<&String> = (m.sentence.saturating_sub(1)..=m.sentence + 1)
@@ -400,9 +535,15 @@ fn base_scores(
         .zip(&spelled)
         .map(|(&id, &spelled)| {
             let r = gaz.record(id);
+            // (a city holding under a tenth of the division's people, not its country's
+            // capital, does not shadow it: "Quebec" is the province)
             let division_shadowed = matches!(r.feature.as_str(), "ADM1" | "ADM2" | "ADM3")
                 && !matches!(m.hint, Some(Hint::Admin1 | Hint::Admin2 | Hint::Area))
-                && cities.iter().any(|c| c.country == r.country);
+                && !(cued && r.feature == "ADM1")
+                && cities.iter().any(|c| {
+                    c.country == r.country
+                        && (c.feature == "PPLC" || c.population.saturating_mul(10) >= r.population)
+                });
             let pop_w = if m.hint == Some(Hint::Small) {
                 w::POP_SMALL_HINT
             } else if m.local {
@@ -432,7 +573,7 @@ fn base_scores(
             // place elsewhere of at least a twentieth of its population carries: the prior of
             // a minor division ("Gaza" the city, not the Mozambican province; "Berea" in Kentucky, not
             // the Lesotho district)
-            let feature = if r.feature == "ADM1"
+            let far_division = r.feature == "ADM1"
                 && !matches!(m.hint, Some(Hint::Admin1 | Hint::Area))
                 && ctx
                     .country_doc
@@ -440,12 +581,18 @@ fn base_scores(
                     .is_none_or(|&c| c < w::JOINT_COUNTRY)
                 && cities_any.iter().any(|c| {
                     c.country != r.country && c.population.saturating_mul(20) >= r.population
-                }) {
+                });
+            let feature = if far_division {
                 feature.min(w::MINOR_DIVISION)
             } else {
                 feature
             };
             let mut s = pop_w * pop_prior(r) + feature + hint_bonus(m.hint, r);
+            // a word around the name makes it a division ("New York Gov.", "the Quebec
+            // government"): not a far country's namesake division ("the Gaza government")
+            if cued && r.feature == "ADM1" && !far_division {
+                s += w::DIVISION_CUE;
+            }
             // a world city (a capital, a city of a million) of a country the document gives
             // evidence of outranks its namesakes unless a local-news cue makes a town likelier
             // ("tickets to Moscow via Dulles" beside Baltimore, New York and one "Russian"; a
@@ -487,11 +634,15 @@ fn base_scores(
                 // (the division's key only when the document names a division of the country)
                 let mut key: Option<Option<String>> = None;
                 let (mut local, mut doc) = (false, false);
-                for a in ctx
-                    .admin1
-                    .iter()
-                    .filter(|a| a.mention != k && a.country == r.country)
-                {
+                // (not from a mention of the same name: "Rego Park, New York" does not make
+                // the other "New York"s of the document its city)
+                for a in ctx.admin1.iter().filter(|a| {
+                    a.mention != k
+                        && a.country == r.country
+                        && mentions.get(a.mention).is_none_or(|n| {
+                            text.get(n.start..n.end).is_none_or(|t| fold(t) != surface)
+                        })
+                }) {
                     let key = key.get_or_insert_with(|| r.admin1.as_deref().map(name_key));
                     let inside = key.as_ref().is_some_and(|key| a.keys.contains(key))
                         || a.centre.is_some_and(|(la, lo)| {
@@ -725,6 +876,66 @@ fn joint_support(
     any.then_some(out)
 }
 
+/// Whether mention `k` (candidates `cs`) names a first-level division by a word around it
+/// ([`division_cue`]) or as the container of another place of its country ("Rego Park, New
+/// York": the state, where a city of the same name exists in the same country).
+fn division_cued(
+    gaz: &Db,
+    text: &str,
+    mentions: &[Mention],
+    k: usize,
+    m: &Mention,
+    cs: &[RecordId],
+) -> Option<DivisionCue> {
+    if m.forced_admin1.is_some() || m.origin == Origin::Alias {
+        return None;
+    }
+    // ("Idlib town of Saraqeb": the noun is the next place's, not Idlib's)
+    if matches!(m.hint, Some(Hint::Small | Hint::City)) {
+        return division_cue(text, m.start, m.end).filter(|&c| c == DivisionCue::Within);
+    }
+    if m.hint.is_some() {
+        return None;
+    }
+    let adm1: Vec<&Record> = cs
+        .iter()
+        .take(20)
+        .map(|&id| gaz.record(id))
+        .filter(|r| r.feature == "ADM1")
+        .collect();
+    if adm1.is_empty() {
+        return None;
+    }
+    let surface = fold(text.get(m.start..m.end)?);
+    match division_cue(text, m.start, m.end) {
+        Some(c @ (DivisionCue::Strong | DivisionCue::Within)) => return Some(c),
+        // (not when a capital carries the name: "the Washington government")
+        Some(DivisionCue::Weak) => {
+            return (!cs.iter().take(20).any(|&id| {
+                let r = gaz.record(id);
+                r.feature == "PPLC" && fold(&r.name) == surface
+            }))
+            .then_some(DivisionCue::Weak)
+        }
+        None => {}
+    }
+    // the container of another place, where the division has a city namesake in its country
+    (mentions.iter().any(|n| n.container == Some(k))
+        && adm1.iter().any(|a| {
+            cs.iter().take(20).any(|&id| {
+                let r = gaz.record(id);
+                // ("New York City" for "New York")
+                r.feature_class == 'P' && r.country == a.country && {
+                    let f = fold(&r.name);
+                    f == surface
+                        || f.strip_prefix(surface.as_str())
+                            .is_some_and(|rest| rest == " city")
+                }
+            })
+        }))
+    .then_some(DivisionCue::Strong)
+}
+
 /// Resolves every mention; returns places in mention order.
 pub(crate) fn resolve(
     gaz: &Db,
@@ -737,7 +948,37 @@ pub(crate) fn resolve(
         .iter()
         .map(|m| candidate_records(gaz, text, m))
         .collect();
-    let ctx = context(gaz, mentions, &cands, demonyms, actors);
+    let cues: Vec<Option<DivisionCue>> = mentions
+        .iter()
+        .zip(&cands)
+        .enumerate()
+        .map(|(k, (m, cs))| division_cued(gaz, text, mentions, k, m, cs))
+        .collect();
+    let cued: Vec<bool> = cues.iter().map(Option::is_some).collect();
+    // a feature noun that belongs to the next place loses its hint ("the Idlib town of
+    // Saraqeb": Idlib is no town)
+    let unhinted: Vec<Mention>;
+    let mentions = if cues
+        .iter()
+        .zip(mentions)
+        .any(|(c, m)| *c == Some(DivisionCue::Within) && m.hint.is_some())
+    {
+        unhinted = mentions
+            .iter()
+            .zip(&cues)
+            .map(|(m, c)| {
+                let mut m = m.clone();
+                if *c == Some(DivisionCue::Within) {
+                    m.hint = None;
+                }
+                m
+            })
+            .collect();
+        &unhinted[..]
+    } else {
+        mentions
+    };
+    let ctx = context(gaz, mentions, &cands, demonyms, actors, &cued);
     let keys: Vec<String> = mentions
         .iter()
         .map(|m| fold(&text[m.start..m.end]))
@@ -800,7 +1041,14 @@ pub(crate) fn resolve(
             .collect();
         let mut next = choices.clone();
         for k in 0..mentions.len() {
-            if cands[k].len() < 2 {
+            // (a division a word around it names is not drawn to the places it contains:
+            // "the Idlib town of Saraqeb")
+            if cands[k].len() < 2
+                || (cued[k]
+                    && choices[k]
+                        .record
+                        .is_some_and(|id| gaz.record(id).feature == "ADM1"))
+            {
                 continue;
             }
             let m = &mentions[k];
