@@ -5,70 +5,42 @@
 //! Gazetteer used: a small hand-made set written in this file (facts: names, ISO codes,
 //! approximate populations and coordinates). The NER spans are written out by hand.
 
-use sitrep_gazetteer::{Gazetteer, Record};
+mod common;
+
+use common::*;
+use sitrep_gazetteer::Gazetteer;
 use sitrep_geo::Geoparser;
 use sitrep_model::{Entity, Place};
 use sitrep_text::TextLayer;
 use std::sync::{Arc, OnceLock};
 
 #[rustfmt::skip]
-const HAND: &[(&str, &str, &str, &str, u64, f64, f64)] = &[
+const HAND: &[Hand] = &[
     // name, country, admin1, feature, population, lat, lon
-    ("Egypt", "EG", "", "PCLI", 100_000_000, 27.0, 30.0),
-    ("Iraq", "IQ", "", "PCLI", 40_000_000, 33.0, 44.0),
-    ("Canada", "CA", "", "PCLI", 38_000_000, 60.0, -95.0),
-    ("United States", "US", "", "PCLI", 327_000_000, 39.76, -98.5),
-    ("Cairo", "EG", "Cairo", "PPLC", 9_600_000, 30.0626, 31.2497),
-    ("Baghdad", "IQ", "Baghdad", "PPLC", 7_200_000, 33.3406, 44.4009),
-    ("Toronto", "CA", "Ontario", "PPLA", 2_600_000, 43.7001, -79.4163),
-    ("Ottawa", "CA", "Ontario", "PPLC", 810_000, 45.4112, -75.6981),
-    ("Vancouver", "CA", "British Columbia", "PPL", 600_000, 49.2497, -123.1193),
-    ("New Orleans", "US", "Louisiana", "PPLA2", 390_000, 29.9547, -90.0751),
-    ("Rafah", "PS", "Gaza Strip", "PPL", 150_000, 31.2969, 34.2436),
-    ("Indian Lake", "US", "New York", "PPL", 1_300, 43.7823, -74.2710),
+    r("Egypt", "EG", "", "PCLI", 100_000_000, 27.0, 30.0),
+    r("Iraq", "IQ", "", "PCLI", 40_000_000, 33.0, 44.0),
+    r("Canada", "CA", "", "PCLI", 38_000_000, 60.0, -95.0),
+    r("United States", "US", "", "PCLI", 327_000_000, 39.76, -98.5),
+    r("Cairo", "EG", "Cairo", "PPLC", 9_600_000, 30.0626, 31.2497),
+    r("Baghdad", "IQ", "Baghdad", "PPLC", 7_200_000, 33.3406, 44.4009),
+    r("Toronto", "CA", "Ontario", "PPLA", 2_600_000, 43.7001, -79.4163),
+    r("Ottawa", "CA", "Ontario", "PPLC", 810_000, 45.4112, -75.6981),
+    r("Vancouver", "CA", "British Columbia", "PPL", 600_000, 49.2497, -123.1193),
+    r("New Orleans", "US", "Louisiana", "PPLA2", 390_000, 29.9547, -90.0751),
+    r("Rafah", "PS", "Gaza Strip", "PPL", 150_000, 31.2969, 34.2436),
+    r("Indian Lake", "US", "New York", "PPL", 1_300, 43.7823, -74.2710),
 ];
 
 fn gazetteer() -> Arc<Gazetteer> {
     static G: OnceLock<Arc<Gazetteer>> = OnceLock::new();
-    G.get_or_init(|| {
-        let mut b = Gazetteer::builder();
-        for (i, &(name, cc, admin1, feature, pop, lat, lon)) in HAND.iter().enumerate() {
-            b.add(
-                Record {
-                    id: format!("fac:{i}"),
-                    name: name.into(),
-                    country: cc.into(),
-                    admin1: (!admin1.is_empty()).then(|| admin1.to_string()),
-                    admin2: None,
-                    feature_class: if feature.starts_with("PPL") { 'P' } else { 'A' },
-                    feature: feature.into(),
-                    population: pop,
-                    lat,
-                    lon,
-                    geonames_id: None,
-                    wof_id: None,
-                },
-                &[],
-            );
-        }
-        Arc::new(b.build())
-    })
-    .clone()
+    G.get_or_init(|| Arc::new(hand_gazetteer(HAND))).clone()
 }
 
 fn parse(text: &str, entities: &[(&str, &str)]) -> Vec<Place> {
     let geo = Geoparser::new(gazetteer());
     let entities: Vec<Entity> = entities
         .iter()
-        .map(|&(surface, label)| {
-            let start = text.find(surface).unwrap_or(0);
-            Entity {
-                text: surface.into(),
-                start,
-                end: start + surface.len(),
-                label: label.into(),
-            }
-        })
+        .map(|&(surface, label)| entity(text, surface, label))
         .collect();
     geo.parse(&TextLayer::new(text), &entities, &[])
 }

@@ -12,7 +12,7 @@
 mod common;
 
 use common::*;
-use sitrep_gazetteer::{haversine_km, Gazetteer, Record};
+use sitrep_gazetteer::{haversine_km, Gazetteer};
 use sitrep_geo::Geoparser;
 use sitrep_model::Place;
 use sitrep_text::TextLayer;
@@ -21,81 +21,44 @@ use std::sync::{Arc, OnceLock};
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
 
-struct R {
-    name: &'static str,
-    cc: &'static str,
-    admin1: &'static str,
-    feature: &'static str,
-    pop: u64,
-    lat: f64,
-    lon: f64,
-    alts: &'static [&'static str],
-}
-
 #[rustfmt::skip]
-const HAND: &[R] = &[
-    R { name: "Syria", cc: "SY", admin1: "", feature: "PCLI", pop: 22_000_000, lat: 35.0, lon: 38.0, alts: &["Syrian Arab Republic"] },
-    R { name: "Iraq", cc: "IQ", admin1: "", feature: "PCLI", pop: 38_000_000, lat: 33.0, lon: 44.0, alts: &[] },
-    R { name: "Russia", cc: "RU", admin1: "", feature: "PCLI", pop: 144_000_000, lat: 60.0, lon: 100.0, alts: &["Russian Federation"] },
-    R { name: "Israel", cc: "IL", admin1: "", feature: "PCLI", pop: 8_800_000, lat: 31.5, lon: 34.75, alts: &[] },
-    R { name: "United States", cc: "US", admin1: "", feature: "PCLI", pop: 327_000_000, lat: 39.76, lon: -98.5, alts: &["United States of America", "America"] },
-    R { name: "United Kingdom", cc: "GB", admin1: "", feature: "PCLI", pop: 66_000_000, lat: 54.75, lon: -2.7, alts: &[] },
-    R { name: "Iran", cc: "IR", admin1: "", feature: "PCLI", pop: 81_000_000, lat: 32.0, lon: 53.0, alts: &[] },
-    R { name: "Turkey", cc: "TR", admin1: "", feature: "PCLI", pop: 82_000_000, lat: 39.0, lon: 35.0, alts: &[] },
-    R { name: "France", cc: "FR", admin1: "", feature: "PCLI", pop: 67_000_000, lat: 46.0, lon: 2.0, alts: &[] },
-    R { name: "Germany", cc: "DE", admin1: "", feature: "PCLI", pop: 82_000_000, lat: 51.5, lon: 10.5, alts: &[] },
-    R { name: "Libya", cc: "LY", admin1: "", feature: "PCLI", pop: 6_700_000, lat: 28.0, lon: 17.0, alts: &[] },
-    R { name: "Aleppo", cc: "SY", admin1: "Aleppo", feature: "PPLA", pop: 1_602_264, lat: 36.2021, lon: 37.1343, alts: &["Halab"] },
-    R { name: "Damascus", cc: "SY", admin1: "Dimashq", feature: "PPLC", pop: 1_569_394, lat: 33.5102, lon: 36.2913, alts: &["Dimashq"] },
-    R { name: "Homs", cc: "SY", admin1: "Homs", feature: "PPLA", pop: 775_404, lat: 34.7268, lon: 36.7234, alts: &["Hims"] },
-    R { name: "Idlib", cc: "SY", admin1: "Idlib", feature: "PPLA", pop: 128_840, lat: 35.9306, lon: 36.6339, alts: &["Idleb"] },
-    R { name: "Ar Raqqah", cc: "SY", admin1: "Ar-Raqqah", feature: "PPLA", pop: 177_636, lat: 35.9528, lon: 39.0079, alts: &["Raqqa", "Raqqah"] },
-    R { name: "Deir ez-Zor", cc: "SY", admin1: "Deir ez-Zor", feature: "PPLA", pop: 242_565, lat: 35.3359, lon: 40.1408, alts: &["Dayr az Zawr", "Deir Ezzor"] },
-    R { name: "Abu Kamal", cc: "SY", admin1: "Deir ez-Zor", feature: "PPL", pop: 57_000, lat: 34.4506, lon: 40.9171, alts: &["Al Bukamal"] },
-    R { name: "Mosul", cc: "IQ", admin1: "Nineveh", feature: "PPLA", pop: 1_739_800, lat: 36.335, lon: 43.1189, alts: &["Al Mawsil"] },
-    R { name: "Fallujah", cc: "IQ", admin1: "Anbar", feature: "PPL", pop: 190_159, lat: 33.3558, lon: 43.7861, alts: &["Al Fallujah"] },
-    R { name: "Ramadi", cc: "IQ", admin1: "Anbar", feature: "PPLA", pop: 274_539, lat: 33.4258, lon: 43.2992, alts: &["Ar Ramadi"] },
-    R { name: "Baghdad", cc: "IQ", admin1: "Baghdad", feature: "PPLC", pop: 7_216_000, lat: 33.3406, lon: 44.4009, alts: &[] },
-    R { name: "Sochi", cc: "RU", admin1: "Krasnodar Krai", feature: "PPL", pop: 443_562, lat: 43.6028, lon: 39.7342, alts: &[] },
-    R { name: "Vladimir", cc: "RU", admin1: "Vladimir Oblast", feature: "PPLA", pop: 356_168, lat: 56.1366, lon: 40.3966, alts: &[] },
-    R { name: "Moscow", cc: "RU", admin1: "Moscow", feature: "PPLC", pop: 10_381_222, lat: 55.7522, lon: 37.6156, alts: &[] },
-    R { name: "Jerusalem", cc: "IL", admin1: "Jerusalem", feature: "PPLC", pop: 801_000, lat: 31.769, lon: 35.2163, alts: &[] },
-    R { name: "Paris", cc: "FR", admin1: "Île-de-France", feature: "PPLC", pop: 2_138_551, lat: 48.8534, lon: 2.3488, alts: &[] },
-    R { name: "Paris", cc: "US", admin1: "Texas", feature: "PPL", pop: 25_171, lat: 33.6609, lon: -95.5555, alts: &[] },
-    R { name: "Dallas", cc: "US", admin1: "Texas", feature: "PPL", pop: 1_300_092, lat: 32.7831, lon: -96.8067, alts: &[] },
-    R { name: "Texas", cc: "US", admin1: "Texas", feature: "ADM1", pop: 28_000_000, lat: 31.25, lon: -99.25, alts: &[] },
-    R { name: "Mobile", cc: "US", admin1: "Alabama", feature: "PPL", pop: 190_000, lat: 30.6944, lon: -88.0431, alts: &[] },
-    R { name: "Berlin", cc: "DE", admin1: "Berlin", feature: "PPLC", pop: 3_426_354, lat: 52.5244, lon: 13.4105, alts: &[] },
-    R { name: "Al Khums", cc: "LY", admin1: "Al Marqab", feature: "PPLA", pop: 201_943, lat: 32.6486, lon: 14.2619, alts: &["Homs", "Khoms"] },
-    R { name: "Abbas", cc: "IR", admin1: "Khuzestan", feature: "PPL", pop: 2_000, lat: 31.2, lon: 48.9, alts: &[] },
-    R { name: "May", cc: "US", admin1: "Texas", feature: "PPL", pop: 1_000, lat: 31.97, lon: -98.91, alts: &[] },
+const HAND: &[Hand] = &[
+    r("Syria", "SY", "", "PCLI", 22_000_000, 35.0, 38.0).alts(&["Syrian Arab Republic"]),
+    r("Iraq", "IQ", "", "PCLI", 38_000_000, 33.0, 44.0),
+    r("Russia", "RU", "", "PCLI", 144_000_000, 60.0, 100.0).alts(&["Russian Federation"]),
+    r("Israel", "IL", "", "PCLI", 8_800_000, 31.5, 34.75),
+    r("United States", "US", "", "PCLI", 327_000_000, 39.76, -98.5).alts(&["United States of America", "America"]),
+    r("United Kingdom", "GB", "", "PCLI", 66_000_000, 54.75, -2.7),
+    r("Iran", "IR", "", "PCLI", 81_000_000, 32.0, 53.0),
+    r("Turkey", "TR", "", "PCLI", 82_000_000, 39.0, 35.0),
+    r("France", "FR", "", "PCLI", 67_000_000, 46.0, 2.0),
+    r("Germany", "DE", "", "PCLI", 82_000_000, 51.5, 10.5),
+    r("Libya", "LY", "", "PCLI", 6_700_000, 28.0, 17.0),
+    r("Aleppo", "SY", "Aleppo", "PPLA", 1_602_264, 36.2021, 37.1343).alts(&["Halab"]),
+    r("Damascus", "SY", "Dimashq", "PPLC", 1_569_394, 33.5102, 36.2913).alts(&["Dimashq"]),
+    r("Homs", "SY", "Homs", "PPLA", 775_404, 34.7268, 36.7234).alts(&["Hims"]),
+    r("Idlib", "SY", "Idlib", "PPLA", 128_840, 35.9306, 36.6339).alts(&["Idleb"]),
+    r("Ar Raqqah", "SY", "Ar-Raqqah", "PPLA", 177_636, 35.9528, 39.0079).alts(&["Raqqa", "Raqqah"]),
+    r("Deir ez-Zor", "SY", "Deir ez-Zor", "PPLA", 242_565, 35.3359, 40.1408).alts(&["Dayr az Zawr", "Deir Ezzor"]),
+    r("Abu Kamal", "SY", "Deir ez-Zor", "PPL", 57_000, 34.4506, 40.9171).alts(&["Al Bukamal"]),
+    r("Mosul", "IQ", "Nineveh", "PPLA", 1_739_800, 36.335, 43.1189).alts(&["Al Mawsil"]),
+    r("Fallujah", "IQ", "Anbar", "PPL", 190_159, 33.3558, 43.7861).alts(&["Al Fallujah"]),
+    r("Ramadi", "IQ", "Anbar", "PPLA", 274_539, 33.4258, 43.2992).alts(&["Ar Ramadi"]),
+    r("Baghdad", "IQ", "Baghdad", "PPLC", 7_216_000, 33.3406, 44.4009),
+    r("Sochi", "RU", "Krasnodar Krai", "PPL", 443_562, 43.6028, 39.7342),
+    r("Vladimir", "RU", "Vladimir Oblast", "PPLA", 356_168, 56.1366, 40.3966),
+    r("Moscow", "RU", "Moscow", "PPLC", 10_381_222, 55.7522, 37.6156),
+    r("Jerusalem", "IL", "Jerusalem", "PPLC", 801_000, 31.769, 35.2163),
+    r("Paris", "FR", "Île-de-France", "PPLC", 2_138_551, 48.8534, 2.3488),
+    r("Paris", "US", "Texas", "PPL", 25_171, 33.6609, -95.5555),
+    r("Dallas", "US", "Texas", "PPL", 1_300_092, 32.7831, -96.8067),
+    r("Texas", "US", "Texas", "ADM1", 28_000_000, 31.25, -99.25),
+    r("Mobile", "US", "Alabama", "PPL", 190_000, 30.6944, -88.0431),
+    r("Berlin", "DE", "Berlin", "PPLC", 3_426_354, 52.5244, 13.4105),
+    r("Al Khums", "LY", "Al Marqab", "PPLA", 201_943, 32.6486, 14.2619).alts(&["Homs", "Khoms"]),
+    r("Abbas", "IR", "Khuzestan", "PPL", 2_000, 31.2, 48.9),
+    r("May", "US", "Texas", "PPL", 1_000, 31.97, -98.91),
 ];
-
-fn hand_made() -> Gazetteer {
-    let mut b = Gazetteer::builder();
-    for (i, r) in HAND.iter().enumerate() {
-        let rec = Record {
-            id: format!("test:{i}"),
-            name: r.name.into(),
-            country: r.cc.into(),
-            admin1: (!r.admin1.is_empty()).then(|| r.admin1.to_string()),
-            admin2: None,
-            feature_class: if r.feature.starts_with("PPL") {
-                'P'
-            } else {
-                'A'
-            },
-            feature: r.feature.into(),
-            population: r.pop,
-            lat: r.lat,
-            lon: r.lon,
-            geonames_id: None,
-            wof_id: None,
-        };
-        b.add(rec, r.alts);
-    }
-    b.build()
-}
 
 /// Hand-made set + WOF Syria, built once per test binary.
 fn gazetteer() -> Arc<Gazetteer> {
@@ -103,7 +66,9 @@ fn gazetteer() -> Arc<Gazetteer> {
     G.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("sitrep-geo-founding-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        hand_made().write(&dir).expect("write hand-made gazetteer");
+        hand_gazetteer(HAND)
+            .write(&dir)
+            .expect("write hand-made gazetteer");
         let wof = PathBuf::from(SHARED).join("data/gazetteer/whosonfirst-data-admin-sy.tar.gz");
         sitrep_gazetteer::import(&dir, &[wof], &|_| {}).expect("import WOF Syria");
         let g = Gazetteer::open(&dir).expect("open");
@@ -312,16 +277,6 @@ fn founding_example_default_plus_wof() {
     let g = Gazetteer::open(&tmp).expect("open");
     std::fs::remove_dir_all(&tmp).ok();
     check_founding(&Geoparser::new(Arc::new(g)));
-}
-
-fn entity(text: &str, surface: &str, label: &str) -> sitrep_model::Entity {
-    let start = text.find(surface).unwrap_or(0);
-    sitrep_model::Entity {
-        text: surface.into(),
-        start,
-        end: start + surface.len(),
-        label: label.into(),
-    }
 }
 
 #[test]

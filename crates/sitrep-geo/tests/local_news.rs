@@ -10,105 +10,46 @@
 mod common;
 
 use common::*;
-use sitrep_gazetteer::{Gazetteer, Record};
+use sitrep_gazetteer::Gazetteer;
 use sitrep_geo::Geoparser;
 use sitrep_model::{Actor, Entity};
 use sitrep_text::TextLayer;
 use std::sync::{Arc, OnceLock};
 
-struct R {
-    name: &'static str,
-    cc: &'static str,
-    admin1: &'static str,
-    admin2: &'static str,
-    feature: &'static str,
-    pop: u64,
-    lat: f64,
-    lon: f64,
-}
-
 #[rustfmt::skip]
-const HAND: &[R] = &[
-    R { name: "United States", cc: "US", admin1: "", admin2: "", feature: "PCLI", pop: 327_000_000, lat: 39.76, lon: -98.5 },
-    R { name: "Syria", cc: "SY", admin1: "", admin2: "", feature: "PCLI", pop: 22_000_000, lat: 35.0, lon: 38.0 },
-    R { name: "Russia", cc: "RU", admin1: "", admin2: "", feature: "PCLI", pop: 144_000_000, lat: 60.0, lon: 100.0 },
-    R { name: "Lebanon", cc: "LB", admin1: "", admin2: "", feature: "PCLI", pop: 6_800_000, lat: 33.83, lon: 35.83 },
-    R { name: "Russia", cc: "US", admin1: "Ohio", admin2: "Shelby County", feature: "PPL", pop: 600, lat: 40.23, lon: -84.41 },
-    R { name: "Avondale", cc: "US", admin1: "Arizona", admin2: "Maricopa County", feature: "PPL", pop: 85_000, lat: 33.436, lon: -112.35 },
-    R { name: "DeKalb", cc: "US", admin1: "Illinois", admin2: "DeKalb County", feature: "PPL", pop: 43_000, lat: 41.929, lon: -88.75 },
-    R { name: "Winthrop", cc: "US", admin1: "Massachusetts", admin2: "Suffolk County", feature: "PPL", pop: 18_000, lat: 42.375, lon: -70.983 },
-    R { name: "Harwinton", cc: "US", admin1: "Connecticut", admin2: "Litchfield County", feature: "PPL", pop: 5_500, lat: 41.771, lon: -73.06 },
-    R { name: "Charleston", cc: "US", admin1: "West Virginia", admin2: "Kanawha County", feature: "PPLA", pop: 50_000, lat: 38.35, lon: -81.633 },
-    R { name: "Charleston", cc: "US", admin1: "South Carolina", admin2: "Charleston County", feature: "PPL", pop: 130_000, lat: 32.776, lon: -79.931 },
-    R { name: "West Virginia", cc: "US", admin1: "West Virginia", admin2: "", feature: "ADM1", pop: 1_800_000, lat: 38.5, lon: -80.5 },
-    R { name: "Superior", cc: "US", admin1: "Wisconsin", admin2: "Douglas County", feature: "PPL", pop: 27_000, lat: 46.721, lon: -92.104 },
-    R { name: "Kit Carson", cc: "US", admin1: "Colorado", admin2: "Cheyenne County", feature: "PPL", pop: 250, lat: 38.763, lon: -102.794 },
-    R { name: "Martin", cc: "US", admin1: "Tennessee", admin2: "Weakley County", feature: "PPL", pop: 11_000, lat: 36.343, lon: -88.85 },
-    R { name: "Paris", cc: "FR", admin1: "Île-de-France", admin2: "", feature: "PPLC", pop: 2_138_551, lat: 48.8534, lon: 2.3488 },
-    R { name: "Paris", cc: "US", admin1: "Texas", admin2: "Lamar County", feature: "PPL", pop: 25_171, lat: 33.6609, lon: -95.5555 },
-    R { name: "Paris", cc: "US", admin1: "Tennessee", admin2: "Henry County", feature: "PPLA2", pop: 10_000, lat: 36.302, lon: -88.326 },
-    R { name: "Henry County", cc: "US", admin1: "Georgia", admin2: "Henry County", feature: "ADM2", pop: 200_000, lat: 33.45, lon: -84.15 },
-    R { name: "Henry County", cc: "US", admin1: "Tennessee", admin2: "Henry County", feature: "ADM2", pop: 32_000, lat: 36.33, lon: -88.3 },
-    R { name: "Alexandria", cc: "EG", admin1: "Alexandria", admin2: "", feature: "PPLA", pop: 3_811_516, lat: 31.2018, lon: 29.9158 },
-    R { name: "Alexandria", cc: "US", admin1: "Louisiana", admin2: "Rapides Parish", feature: "PPLA2", pop: 47_000, lat: 31.311, lon: -92.445 },
-    R { name: "Pineville", cc: "US", admin1: "Louisiana", admin2: "Rapides Parish", feature: "PPL", pop: 14_000, lat: 31.322, lon: -92.434 },
-    R { name: "Lebanon", cc: "US", admin1: "Indiana", admin2: "Boone County", feature: "PPLA2", pop: 15_800, lat: 40.048, lon: -86.469 },
-    R { name: "Damascus", cc: "SY", admin1: "Dimashq", admin2: "", feature: "PPLC", pop: 1_569_394, lat: 33.5102, lon: 36.2913 },
-    R { name: "Damascus", cc: "US", admin1: "Maryland", admin2: "Montgomery County", feature: "PPL", pop: 15_000, lat: 39.288, lon: -77.203 },
-    R { name: "Washington", cc: "US", admin1: "District of Columbia", admin2: "", feature: "PPLC", pop: 689_545, lat: 38.895, lon: -77.036 },
+const HAND: &[Hand] = &[
+    r("United States", "US", "", "PCLI", 327_000_000, 39.76, -98.5),
+    r("Syria", "SY", "", "PCLI", 22_000_000, 35.0, 38.0),
+    r("Russia", "RU", "", "PCLI", 144_000_000, 60.0, 100.0),
+    r("Lebanon", "LB", "", "PCLI", 6_800_000, 33.83, 35.83),
+    r("Russia", "US", "Ohio", "PPL", 600, 40.23, -84.41).admin2("Shelby County"),
+    r("Avondale", "US", "Arizona", "PPL", 85_000, 33.436, -112.35).admin2("Maricopa County"),
+    r("DeKalb", "US", "Illinois", "PPL", 43_000, 41.929, -88.75).admin2("DeKalb County"),
+    r("Winthrop", "US", "Massachusetts", "PPL", 18_000, 42.375, -70.983).admin2("Suffolk County"),
+    r("Harwinton", "US", "Connecticut", "PPL", 5_500, 41.771, -73.06).admin2("Litchfield County"),
+    r("Charleston", "US", "West Virginia", "PPLA", 50_000, 38.35, -81.633).admin2("Kanawha County"),
+    r("Charleston", "US", "South Carolina", "PPL", 130_000, 32.776, -79.931).admin2("Charleston County"),
+    r("West Virginia", "US", "West Virginia", "ADM1", 1_800_000, 38.5, -80.5),
+    r("Superior", "US", "Wisconsin", "PPL", 27_000, 46.721, -92.104).admin2("Douglas County"),
+    r("Kit Carson", "US", "Colorado", "PPL", 250, 38.763, -102.794).admin2("Cheyenne County"),
+    r("Martin", "US", "Tennessee", "PPL", 11_000, 36.343, -88.85).admin2("Weakley County"),
+    r("Paris", "FR", "Île-de-France", "PPLC", 2_138_551, 48.8534, 2.3488),
+    r("Paris", "US", "Texas", "PPL", 25_171, 33.6609, -95.5555).admin2("Lamar County"),
+    r("Paris", "US", "Tennessee", "PPLA2", 10_000, 36.302, -88.326).admin2("Henry County"),
+    r("Henry County", "US", "Georgia", "ADM2", 200_000, 33.45, -84.15).admin2("Henry County"),
+    r("Henry County", "US", "Tennessee", "ADM2", 32_000, 36.33, -88.3).admin2("Henry County"),
+    r("Alexandria", "EG", "Alexandria", "PPLA", 3_811_516, 31.2018, 29.9158),
+    r("Alexandria", "US", "Louisiana", "PPLA2", 47_000, 31.311, -92.445).admin2("Rapides Parish"),
+    r("Pineville", "US", "Louisiana", "PPL", 14_000, 31.322, -92.434).admin2("Rapides Parish"),
+    r("Lebanon", "US", "Indiana", "PPLA2", 15_800, 40.048, -86.469).admin2("Boone County"),
+    r("Damascus", "SY", "Dimashq", "PPLC", 1_569_394, 33.5102, 36.2913),
+    r("Damascus", "US", "Maryland", "PPL", 15_000, 39.288, -77.203).admin2("Montgomery County"),
+    r("Washington", "US", "District of Columbia", "PPLC", 689_545, 38.895, -77.036),
 ];
 
 fn gazetteer() -> Arc<Gazetteer> {
     static G: OnceLock<Arc<Gazetteer>> = OnceLock::new();
-    G.get_or_init(|| {
-        let mut b = Gazetteer::builder();
-        for (i, r) in HAND.iter().enumerate() {
-            let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
-            let rec = Record {
-                id: format!("local:{i}"),
-                name: r.name.into(),
-                country: r.cc.into(),
-                admin1: some(r.admin1),
-                admin2: some(r.admin2),
-                feature_class: if r.feature.starts_with("PPL") {
-                    'P'
-                } else {
-                    'A'
-                },
-                feature: r.feature.into(),
-                population: r.pop,
-                lat: r.lat,
-                lon: r.lon,
-                geonames_id: None,
-                wof_id: None,
-            };
-            b.add(rec, &[]);
-        }
-        Arc::new(b.build())
-    })
-    .clone()
-}
-
-fn entity(text: &str, surface: &str, label: &str) -> Entity {
-    let start = text.find(surface).unwrap_or(0);
-    Entity {
-        text: surface.into(),
-        start,
-        end: start + surface.len(),
-        label: label.into(),
-    }
-}
-
-fn person(text: &str, surface: &str) -> Actor {
-    let start = text.find(surface).unwrap_or(0);
-    Actor {
-        text: surface.into(),
-        start,
-        end: start + surface.len(),
-        name: surface.into(),
-        kind: "person".into(),
-        country: None,
-    }
+    G.get_or_init(|| Arc::new(hand_gazetteer(HAND))).clone()
 }
 
 /// (sentence, the tagger's entities (surface, label), person actors, expected places)
@@ -151,7 +92,10 @@ fn places_of_local_institutions_offices_residents_and_districts() {
     for &(sentence, ents, persons, want) in table {
         let layer = TextLayer::new(sentence);
         let ents: Vec<Entity> = ents.iter().map(|&(s, l)| entity(sentence, s, l)).collect();
-        let actors: Vec<Actor> = persons.iter().map(|&s| person(sentence, s)).collect();
+        let actors: Vec<Actor> = persons
+            .iter()
+            .map(|&s| actor(sentence, s, "person"))
+            .collect();
         let places = geo.parse(&layer, &ents, &actors);
         assert_eq!(texts(&places), want, "{sentence}");
         for p in &places {

@@ -12,82 +12,37 @@
 mod common;
 
 use common::*;
-use sitrep_gazetteer::{Gazetteer, Record};
+use sitrep_gazetteer::Gazetteer;
 use sitrep_geo::Geoparser;
 use sitrep_model::{Actor, Entity};
 use sitrep_text::TextLayer;
 use std::sync::{Arc, OnceLock};
 
-struct R {
-    name: &'static str,
-    cc: &'static str,
-    admin1: &'static str,
-    feature: &'static str,
-    pop: u64,
-    lat: f64,
-    lon: f64,
-}
-
 #[rustfmt::skip]
-const HAND: &[R] = &[
-    R { name: "United States", cc: "US", admin1: "", feature: "PCLI", pop: 327_000_000, lat: 39.76, lon: -98.5 },
-    R { name: "South Carolina", cc: "US", admin1: "South Carolina", feature: "ADM1", pop: 5_000_000, lat: 34.0, lon: -81.0 },
-    R { name: "Illinois", cc: "US", admin1: "Illinois", feature: "ADM1", pop: 12_800_000, lat: 40.0, lon: -89.0 },
-    R { name: "Greer", cc: "US", admin1: "South Carolina", feature: "PPL", pop: 30_000, lat: 34.939, lon: -82.227 },
-    R { name: "Martinez", cc: "US", admin1: "California", feature: "PPL", pop: 38_000, lat: 38.019, lon: -122.134 },
-    R { name: "Roswell", cc: "US", admin1: "Georgia", feature: "PPL", pop: 94_000, lat: 34.023, lon: -84.362 },
-    R { name: "Lexington", cc: "US", admin1: "Kentucky", feature: "PPL", pop: 320_000, lat: 37.989, lon: -84.478 },
-    R { name: "Athens", cc: "US", admin1: "Georgia", feature: "PPL", pop: 120_000, lat: 33.961, lon: -83.378 },
-    R { name: "Torrington", cc: "US", admin1: "Connecticut", feature: "PPL", pop: 34_000, lat: 41.8, lon: -73.121 },
-    R { name: "Welch", cc: "US", admin1: "West Virginia", feature: "PPL", pop: 1_800, lat: 37.433, lon: -81.585 },
-    R { name: "Uber", cc: "FR", admin1: "", feature: "PPL", pop: 1_000, lat: 45.0, lon: 5.0 },
-    R { name: "Wash", cc: "US", admin1: "", feature: "PPL", pop: 1_000, lat: 40.0, lon: -90.0 },
-    R { name: "Poor", cc: "ID", admin1: "", feature: "PPL", pop: 1_000, lat: -7.0, lon: 110.0 },
-    R { name: "Eve", cc: "US", admin1: "", feature: "PPL", pop: 1_000, lat: 37.0, lon: -93.0 },
-    R { name: "Law", cc: "GB", admin1: "Scotland", feature: "PPL", pop: 3_000, lat: 55.75, lon: -3.88 },
-    R { name: "Nazi", cc: "SY", admin1: "", feature: "PPL", pop: 1_000, lat: 35.0, lon: 37.0 },
-    R { name: "Cambridge", cc: "GB", admin1: "England", feature: "PPL", pop: 128_000, lat: 52.2, lon: 0.117 },
-    R { name: "Chesterton", cc: "GB", admin1: "England", feature: "PPL", pop: 5_000, lat: 52.217, lon: 0.133 },
+const HAND: &[Hand] = &[
+    r("United States", "US", "", "PCLI", 327_000_000, 39.76, -98.5),
+    r("South Carolina", "US", "South Carolina", "ADM1", 5_000_000, 34.0, -81.0),
+    r("Illinois", "US", "Illinois", "ADM1", 12_800_000, 40.0, -89.0),
+    r("Greer", "US", "South Carolina", "PPL", 30_000, 34.939, -82.227),
+    r("Martinez", "US", "California", "PPL", 38_000, 38.019, -122.134),
+    r("Roswell", "US", "Georgia", "PPL", 94_000, 34.023, -84.362),
+    r("Lexington", "US", "Kentucky", "PPL", 320_000, 37.989, -84.478),
+    r("Athens", "US", "Georgia", "PPL", 120_000, 33.961, -83.378),
+    r("Torrington", "US", "Connecticut", "PPL", 34_000, 41.8, -73.121),
+    r("Welch", "US", "West Virginia", "PPL", 1_800, 37.433, -81.585),
+    r("Uber", "FR", "", "PPL", 1_000, 45.0, 5.0),
+    r("Wash", "US", "", "PPL", 1_000, 40.0, -90.0),
+    r("Poor", "ID", "", "PPL", 1_000, -7.0, 110.0),
+    r("Eve", "US", "", "PPL", 1_000, 37.0, -93.0),
+    r("Law", "GB", "Scotland", "PPL", 3_000, 55.75, -3.88),
+    r("Nazi", "SY", "", "PPL", 1_000, 35.0, 37.0),
+    r("Cambridge", "GB", "England", "PPL", 128_000, 52.2, 0.117),
+    r("Chesterton", "GB", "England", "PPL", 5_000, 52.217, 0.133),
 ];
 
 fn gazetteer() -> Arc<Gazetteer> {
     static G: OnceLock<Arc<Gazetteer>> = OnceLock::new();
-    G.get_or_init(|| {
-        let mut b = Gazetteer::builder();
-        for (i, r) in HAND.iter().enumerate() {
-            let rec = Record {
-                id: format!("rec:{i}"),
-                name: r.name.into(),
-                country: r.cc.into(),
-                admin1: (!r.admin1.is_empty()).then(|| r.admin1.to_string()),
-                admin2: None,
-                feature_class: if r.feature.starts_with("PPL") {
-                    'P'
-                } else {
-                    'A'
-                },
-                feature: r.feature.into(),
-                population: r.pop,
-                lat: r.lat,
-                lon: r.lon,
-                geonames_id: None,
-                wof_id: None,
-            };
-            b.add(rec, &[]);
-        }
-        Arc::new(b.build())
-    })
-    .clone()
-}
-
-/// The `n`-th occurrence (0-based) of `surface` in `text`, as an entity or actor span.
-fn span(text: &str, surface: &str, n: usize) -> (usize, usize) {
-    let start = text
-        .match_indices(surface)
-        .nth(n)
-        .map(|(i, _)| i)
-        .unwrap_or_else(|| panic!("{surface:?} #{n} not in {text:?}"));
-    (start, start + surface.len())
+    G.get_or_init(|| Arc::new(hand_gazetteer(HAND))).clone()
 }
 
 /// (text, the tagger's entities (surface, occurrence, label), actors (surface, kind),
@@ -105,30 +60,9 @@ fn check(table: &[Case]) {
         let layer = TextLayer::new(text);
         let ents: Vec<Entity> = ents
             .iter()
-            .map(|&(s, n, l)| {
-                let (start, end) = span(text, s, n);
-                Entity {
-                    text: s.into(),
-                    start,
-                    end,
-                    label: l.into(),
-                }
-            })
+            .map(|&(s, n, l)| entity_at(text, s, n, l))
             .collect();
-        let acts: Vec<Actor> = acts
-            .iter()
-            .map(|&(s, kind)| {
-                let (start, end) = span(text, s, 0);
-                Actor {
-                    text: s.into(),
-                    start,
-                    end,
-                    name: s.into(),
-                    kind: kind.into(),
-                    country: None,
-                }
-            })
-            .collect();
+        let acts: Vec<Actor> = acts.iter().map(|&(s, kind)| actor(text, s, kind)).collect();
         let places = geo.parse(&layer, &ents, &acts);
         assert_eq!(texts(&places), want, "{text}");
         for p in &places {

@@ -9,84 +9,48 @@
 mod common;
 
 use common::*;
-use sitrep_gazetteer::{Gazetteer, Record};
+use sitrep_gazetteer::Gazetteer;
 use sitrep_geo::Geoparser;
 use sitrep_text::TextLayer;
 use std::sync::{Arc, OnceLock};
 
-struct R {
-    name: &'static str,
-    cc: &'static str,
-    admin1: &'static str,
-    feature: &'static str,
-    pop: u64,
-    lat: f64,
-    lon: f64,
-}
-
 #[rustfmt::skip]
-const HAND: &[R] = &[
-    R { name: "United States", cc: "US", admin1: "", feature: "PCLI", pop: 327_000_000, lat: 39.76, lon: -98.5 },
-    R { name: "Russia", cc: "RU", admin1: "", feature: "PCLI", pop: 144_000_000, lat: 60.0, lon: 100.0 },
-    R { name: "Egypt", cc: "EG", admin1: "", feature: "PCLI", pop: 100_000_000, lat: 27.0, lon: 30.0 },
-    R { name: "Mozambique", cc: "MZ", admin1: "", feature: "PCLI", pop: 30_000_000, lat: -18.25, lon: 35.0 },
-    R { name: "Israel", cc: "IL", admin1: "", feature: "PCLI", pop: 9_000_000, lat: 31.5, lon: 34.75 },
+const HAND: &[Hand] = &[
+    r("United States", "US", "", "PCLI", 327_000_000, 39.76, -98.5),
+    r("Russia", "RU", "", "PCLI", 144_000_000, 60.0, 100.0),
+    r("Egypt", "EG", "", "PCLI", 100_000_000, 27.0, 30.0),
+    r("Mozambique", "MZ", "", "PCLI", 30_000_000, -18.25, 35.0),
+    r("Israel", "IL", "", "PCLI", 9_000_000, 31.5, 34.75),
     // a city and a far country's province of the same name and size
-    R { name: "Gaza", cc: "PS", admin1: "Gaza Strip", feature: "PPL", pop: 410_000, lat: 31.50, lon: 34.47 },
-    R { name: "Gaza", cc: "MZ", admin1: "Gaza", feature: "ADM1", pop: 385_000, lat: -23.0, lon: 33.0 },
-    R { name: "Maputo", cc: "MZ", admin1: "Maputo City", feature: "PPLC", pop: 1_100_000, lat: -25.97, lon: 32.58 },
+    r("Gaza", "PS", "Gaza Strip", "PPL", 410_000, 31.50, 34.47),
+    r("Gaza", "MZ", "Gaza", "ADM1", 385_000, -23.0, 33.0),
+    r("Maputo", "MZ", "Maputo City", "PPLC", 1_100_000, -25.97, 32.58),
     // a world city and its small namesake in the document's main country
-    R { name: "Moscow", cc: "RU", admin1: "Moscow", feature: "PPLC", pop: 10_400_000, lat: 55.75, lon: 37.62 },
-    R { name: "Moscow", cc: "US", admin1: "Idaho", feature: "PPL", pop: 25_000, lat: 46.73, lon: -117.0 },
-    R { name: "Baltimore", cc: "US", admin1: "Maryland", feature: "PPL", pop: 600_000, lat: 39.29, lon: -76.61 },
-    R { name: "Chicago", cc: "US", admin1: "Illinois", feature: "PPL", pop: 2_700_000, lat: 41.85, lon: -87.65 },
-    R { name: "Moscow", cc: "US", admin1: "Pennsylvania", feature: "PPL", pop: 2_000, lat: 41.34, lon: -75.52 },
+    r("Moscow", "RU", "Moscow", "PPLC", 10_400_000, 55.75, 37.62),
+    r("Moscow", "US", "Idaho", "PPL", 25_000, 46.73, -117.0),
+    r("Baltimore", "US", "Maryland", "PPL", 600_000, 39.29, -76.61),
+    r("Chicago", "US", "Illinois", "PPL", 2_700_000, 41.85, -87.65),
+    r("Moscow", "US", "Pennsylvania", "PPL", 2_000, 41.34, -75.52),
     // cities and the first-level divisions of the same name in their country
-    R { name: "Canada", cc: "CA", admin1: "", feature: "PCLI", pop: 37_000_000, lat: 60.0, lon: -96.0 },
-    R { name: "Syria", cc: "SY", admin1: "", feature: "PCLI", pop: 18_000_000, lat: 35.0, lon: 38.0 },
-    R { name: "New York", cc: "US", admin1: "New York", feature: "PPL", pop: 8_800_000, lat: 40.71, lon: -74.01 },
-    R { name: "New York", cc: "US", admin1: "New York", feature: "ADM1", pop: 19_500_000, lat: 43.0, lon: -75.5 },
-    R { name: "Rego Park", cc: "US", admin1: "New York", feature: "PPL", pop: 40_000, lat: 40.73, lon: -73.86 },
-    R { name: "Washington", cc: "US", admin1: "Washington, D.C.", feature: "PPLC", pop: 690_000, lat: 38.9, lon: -77.04 },
-    R { name: "Washington", cc: "US", admin1: "Washington", feature: "ADM1", pop: 7_600_000, lat: 47.5, lon: -120.5 },
-    R { name: "Québec", cc: "CA", admin1: "Quebec", feature: "PPLA", pop: 530_000, lat: 46.81, lon: -71.21 },
-    R { name: "Quebec", cc: "CA", admin1: "Quebec", feature: "ADM1", pop: 8_500_000, lat: 52.0, lon: -72.0 },
-    R { name: "Idlib", cc: "SY", admin1: "Idlib", feature: "PPLA", pop: 165_000, lat: 35.93, lon: 36.63 },
-    R { name: "Idlib", cc: "SY", admin1: "Idlib", feature: "ADM1", pop: 1_500_000, lat: 35.85, lon: 36.68 },
-    R { name: "Saraqib", cc: "SY", admin1: "Idlib", feature: "PPL", pop: 30_000, lat: 35.86, lon: 36.8 },
+    r("Canada", "CA", "", "PCLI", 37_000_000, 60.0, -96.0),
+    r("Syria", "SY", "", "PCLI", 18_000_000, 35.0, 38.0),
+    r("New York", "US", "New York", "PPL", 8_800_000, 40.71, -74.01),
+    r("New York", "US", "New York", "ADM1", 19_500_000, 43.0, -75.5),
+    r("Rego Park", "US", "New York", "PPL", 40_000, 40.73, -73.86),
+    r("Washington", "US", "Washington, D.C.", "PPLC", 690_000, 38.9, -77.04),
+    r("Washington", "US", "Washington", "ADM1", 7_600_000, 47.5, -120.5),
+    r("Québec", "CA", "Quebec", "PPLA", 530_000, 46.81, -71.21),
+    r("Quebec", "CA", "Quebec", "ADM1", 8_500_000, 52.0, -72.0),
+    r("Idlib", "SY", "Idlib", "PPLA", 165_000, 35.93, 36.63),
+    r("Idlib", "SY", "Idlib", "ADM1", 1_500_000, 35.85, 36.68),
+    r("Saraqib", "SY", "Idlib", "PPL", 30_000, 35.86, 36.8),
     // a sea's namesake division
-    R { name: "Red Sea", cc: "EG", admin1: "Red Sea", feature: "ADM1", pop: 500_000, lat: 25.2, lon: 33.7 },
+    r("Red Sea", "EG", "Red Sea", "ADM1", 500_000, 25.2, 33.7),
 ];
 
 fn gazetteer() -> Arc<Gazetteer> {
     static G: OnceLock<Arc<Gazetteer>> = OnceLock::new();
-    G.get_or_init(|| {
-        let mut b = Gazetteer::builder();
-        for (i, r) in HAND.iter().enumerate() {
-            let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
-            let rec = Record {
-                id: format!("res:{i}"),
-                name: r.name.into(),
-                country: r.cc.into(),
-                admin1: some(r.admin1),
-                admin2: None,
-                feature_class: if r.feature.starts_with("PPL") {
-                    'P'
-                } else {
-                    'A'
-                },
-                feature: r.feature.into(),
-                population: r.pop,
-                lat: r.lat,
-                lon: r.lon,
-                geonames_id: None,
-                wof_id: None,
-            };
-            b.add(rec, &[]);
-        }
-        Arc::new(b.build())
-    })
-    .clone()
+    G.get_or_init(|| Arc::new(hand_gazetteer(HAND))).clone()
 }
 
 #[test]
