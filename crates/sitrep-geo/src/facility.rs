@@ -30,6 +30,7 @@
 //! * **Not sites**: names on `data/facility_not.txt` ("Electoral College"), names a PER entity
 //!   covers, names an ORG entity extends beyond.
 
+use crate::lexicon::data_lines;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use sitrep_model::{Entity, Place};
 use sitrep_text::{fold, TextLayer, TokenKind};
@@ -76,12 +77,6 @@ struct Tables {
     not: HashSet<String>,
     /// Folded words of organisations' names ("Evangelical Presbyterian Church").
     org_words: HashSet<String>,
-}
-
-fn data_lines(src: &str) -> impl Iterator<Item = &str> {
-    src.lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 /// Folded form with runs of spaces collapsed to one.

@@ -84,7 +84,8 @@ pub(crate) struct Lexicon {
     pub residents: HashSet<String>,
 }
 
-fn lines(src: &str) -> impl Iterator<Item = &str> {
+/// The lines of a data file that carry data: not blank, not a `#` comment, `\r` trimmed.
+pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -93,31 +94,31 @@ fn lines(src: &str) -> impl Iterator<Item = &str> {
 impl Lexicon {
     fn load() -> Lexicon {
         let mut lx = Lexicon::default();
-        for l in lines(include_str!("../data/stopwords.txt")) {
+        for l in data_lines(include_str!("../data/stopwords.txt")) {
             lx.stop.insert(fold(l.trim()));
         }
-        for l in lines(include_str!("../data/initial_stopwords.txt")) {
+        for l in data_lines(include_str!("../data/initial_stopwords.txt")) {
             lx.initial.insert(fold(l.trim()));
         }
-        for l in lines(include_str!("../data/function_words.txt")) {
+        for l in data_lines(include_str!("../data/function_words.txt")) {
             lx.function.insert(fold(l.trim()));
         }
-        for l in lines(include_str!("../data/placewords.txt")) {
+        for l in data_lines(include_str!("../data/placewords.txt")) {
             lx.placewords.insert(fold(l.trim()));
         }
-        for l in lines(include_str!("../data/org_heads.txt")) {
+        for l in data_lines(include_str!("../data/org_heads.txt")) {
             lx.org_heads.insert(fold(l.trim()));
         }
-        for l in lines(include_str!("../data/facility_words.txt")) {
+        for l in data_lines(include_str!("../data/facility_words.txt")) {
             lx.facilities.insert(fold(l.trim()));
         }
-        for l in lines(include_str!("../data/titles.txt")) {
+        for l in data_lines(include_str!("../data/titles.txt")) {
             lx.titles.insert(fold(l.trim()));
         }
-        for l in lines(include_str!("../data/companies.txt")) {
+        for l in data_lines(include_str!("../data/companies.txt")) {
             lx.companies.insert(fold(l.trim()));
         }
-        for l in lines(include_str!("../data/institutions.tsv")) {
+        for l in data_lines(include_str!("../data/institutions.tsv")) {
             match l.split_once('\t') {
                 Some(("head", w)) => {
                     lx.inst_heads.insert(fold(w.trim()));
@@ -134,27 +135,27 @@ impl Lexicon {
                 _ => {}
             }
         }
-        for l in lines(include_str!("../data/resident_nouns.txt")) {
+        for l in data_lines(include_str!("../data/resident_nouns.txt")) {
             lx.residents.insert(fold(l.trim()));
         }
-        for l in lines(include_str!("../data/speech_verbs.txt")) {
+        for l in data_lines(include_str!("../data/speech_verbs.txt")) {
             lx.speech.insert(fold(l.trim()));
         }
-        for l in lines(include_str!("../data/demonyms.tsv")) {
+        for l in data_lines(include_str!("../data/demonyms.tsv")) {
             let mut it = l.split('\t');
             if let Some(d) = it.next() {
                 let c = it.next().unwrap_or("").trim();
                 lx.demonyms.insert(d.trim().to_string(), c.to_string());
             }
         }
-        for l in lines(include_str!("../data/aliases.tsv")) {
+        for l in data_lines(include_str!("../data/aliases.tsv")) {
             let mut it = l.split('\t');
             if let (Some(a), Some(c)) = (it.next(), it.next()) {
                 lx.aliases
                     .insert(a.trim().to_string(), c.trim().to_string());
             }
         }
-        for l in lines(include_str!("../data/abbreviations.tsv")) {
+        for l in data_lines(include_str!("../data/abbreviations.tsv")) {
             let mut it = l.split('\t');
             if let (Some(a), Some(c), Some(n)) = (it.next(), it.next(), it.next()) {
                 lx.abbreviations.insert(
@@ -163,7 +164,7 @@ impl Lexicon {
                 );
             }
         }
-        for l in lines(include_str!("../data/cues.tsv")) {
+        for l in data_lines(include_str!("../data/cues.tsv")) {
             let mut it = l.split('\t');
             let (Some(kind), Some(word)) = (it.next(), it.next()) else {
                 continue;

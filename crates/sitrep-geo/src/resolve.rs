@@ -66,11 +66,7 @@ fn division_cues() -> &'static DivisionCues {
     static CUES: std::sync::OnceLock<DivisionCues> = std::sync::OnceLock::new();
     CUES.get_or_init(|| {
         let mut c = DivisionCues::default();
-        for l in include_str!("../data/division_cues.tsv").lines() {
-            let l = l.trim_end_matches('\r');
-            if l.starts_with('#') || l.trim().is_empty() {
-                continue;
-            }
+        for l in crate::lexicon::data_lines(include_str!("../data/division_cues.tsv")) {
             let Some((kind, words)) = l.split_once('\t') else {
                 continue;
             };
