@@ -393,7 +393,7 @@ impl Evidence<'_> {
                 let (s, e) = (article_skipped(en, start), en.end);
                 // "Crystal N. Bright of Lexington" (PER), "the City of Athens" (ORG): a
                 // residence or a municipality named inside the tagger's span
-                let of_head = of_head_before(en, start);
+                let of_head = of_text_before(&en.text, en.start, start);
                 match en.label.as_str() {
                     "LOC" => false,
                     "MISC" => strictly(s, e) && en.text.contains(char::is_whitespace),
@@ -459,13 +459,8 @@ impl Evidence<'_> {
     }
 }
 
-/// When the entity's text right before `start` is "<word> of ", that word, folded ("Bright of
-/// Lexington" → "bright", "City of Athens" → "city").
-fn of_head_before(en: &Entity, start: usize) -> Option<String> {
-    of_text_before(&en.text, en.start, start)
-}
-
-/// [`of_head_before`] for any span's text starting at `span_start`.
+/// When the span's text (starting at `span_start`) right before `start` is "<word> of ", that
+/// word, folded ("Bright of Lexington" → "bright", "City of Athens" → "city").
 fn of_text_before(span_text: &str, span_start: usize, start: usize) -> Option<String> {
     if start <= span_start {
         return None;
@@ -1171,7 +1166,8 @@ pub(crate) fn recognize(
                                         && en.start >= from
                                         && (en.end == to
                                             || (en.end == fl.end
-                                                && of_head_before(en, fl.start).is_some()))
+                                                && of_text_before(&en.text, en.start, fl.start)
+                                                    .is_some()))
                                 }) || actors
                                     .iter()
                                     .any(|a| a.kind == "person" && a.start >= from && a.end == to)
@@ -1332,14 +1328,12 @@ pub(crate) fn recognize(
     // one sense per document: a small place the tagger tags PER or ORG exactly here but that
     // the text cues as a place elsewhere ("in Greer", "Greer, South Carolina", "Greer
     // Police") is that place here too ("Greer's city limits"); surnames are checked below
-    if !uncued_vetoed.is_empty() {
-        for (m, single) in uncued_vetoed {
-            if cued_names.contains(&fold(&text[m.start..m.end])) {
-                if single {
-                    single_uncued.push(mentions.len());
-                }
-                mentions.push(m);
+    for (m, single) in uncued_vetoed {
+        if cued_names.contains(&fold(&text[m.start..m.end])) {
+            if single {
+                single_uncued.push(mentions.len());
             }
+            mentions.push(m);
         }
     }
 
