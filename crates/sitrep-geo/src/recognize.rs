@@ -564,21 +564,26 @@ fn weak_prep_before(text: &str, us: &[Unit], i: usize) -> bool {
     if j > 0 && word(j - 1).as_deref() == Some("the") {
         j -= 1;
     }
-    j > 0
-        && word(j - 1).is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "from"
-                    | "to"
-                    | "at"
-                    | "into"
-                    | "toward"
-                    | "towards"
-                    | "via"
-                    | "through"
-                    | "between"
-            )
-        })
+    j > 0 && word(j - 1).is_some_and(|w| WEAK_PREPS.contains(&w.as_str()))
+}
+
+/// Prepositions of motion or origin, which companies and people follow as often as places
+/// ("from X", "to X's credit").
+const WEAK_PREPS: &[&str] = &[
+    "from", "to", "at", "into", "toward", "towards", "via", "through", "between",
+];
+
+/// The word before byte `start` (skipping one "the") is one of [`WEAK_PREPS`].
+fn weak_prep_text(text: &str, start: usize) -> bool {
+    let mut words = text[..start]
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .filter(|w| !w.is_empty());
+    let mut w = words.next();
+    if w.is_some_and(|x| x.eq_ignore_ascii_case("the")) {
+        w = words.next();
+    }
+    w.is_some_and(|x| WEAK_PREPS.iter().any(|p| x.eq_ignore_ascii_case(p)))
 }
 
 /// The feature noun right after a unit index, if any ("Raqqa province").
@@ -1370,6 +1375,48 @@ pub(crate) fn recognize(
         }
     }
 
+    // one sense per document for people: a one-word name shown to be a person's somewhere in
+    // the text ("Georgia's father", "wife, Nina", "Georgia herself", "Georgia, 12,", a speaker
+    // the tagger calls a person) is a person wherever no preposition or feature noun cues it
+    // as a place ("said Georgia", "Today Georgia skates"); "the Boons" after "Arlene Boon" is
+    // a family
+    let persons = shown_persons(gaz, layer, &ev, &mentions, &cued_names);
+    if !persons.is_empty() || !name_parts.is_empty() {
+        let mut families: Vec<String> = Vec::new();
+        mentions.retain(|m| {
+            if m.origin != Origin::Gazetteer || m.hint.is_some() || m.local || m.in_org {
+                return true;
+            }
+            let surf = &text[m.start..m.end];
+            // (folded only when a rule below can apply)
+            if surf.contains(' ') || (persons.is_empty() && !surf.ends_with('s')) {
+                return true;
+            }
+            let f = fold(surf);
+            // ("to Georgia's credit", "from Georgia's hard work": a weak preposition cues no
+            // place against a person's name)
+            if persons.contains(&f) && (!m.prep || weak_prep_text(text, m.start)) {
+                return false;
+            }
+            // "the Boons", "the Hains": a family whose surname a full name gives
+            let family = f
+                .strip_suffix('s')
+                .is_some_and(|stem| name_parts.contains(stem))
+                && text[..m.start]
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            if family {
+                families.push(f);
+            }
+            !family
+        });
+        // (and no LOC tag brings them back below)
+        name_parts.extend(persons);
+        name_parts.extend(families);
+    }
+
     // a small place as the sentence's first word, plural-looking or used in lower case
     // elsewhere in the text ("Loans were…", "Border agents…"): a common word
     let lower_text = text.to_lowercase();
@@ -1458,6 +1505,49 @@ pub(crate) fn recognize(
         !(is_speech(&next) || is_speech(&prev))
     });
 
+    // fragments of longer names: a compass name opening a place's or a people's name or
+    // closing a hyphenated district ("Far North Queensland", "North West England", "South
+    // East Asian", "Calgary-North West", "the Southern District of Ohio"), and one of two
+    // saints a church is named for ("St. Peter and St. Paul")
+    mentions.retain(|m| {
+        if m.origin != Origin::Gazetteer || m.hint.is_some() {
+            return true;
+        }
+        let surf = &text[m.start..m.end];
+        !(compass_fragment(text, surf, m.start, m.end) || saints_pair(text, surf, m.start, m.end))
+    });
+
+    // a title: "The" capitalised inside a sentence before a name that ends the capitalised run
+    // ("a video by The Atlantic", "reading The Independent"), unless a preposition cues it
+    // ("grew up in The Bronx") or the name is a country, a first-level division or a region
+    // ("visitors to The Gambia")
+    mentions.retain(|m| {
+        if m.origin != Origin::Gazetteer || m.prep || m.hint.is_some() || m.in_org || m.local {
+            return true;
+        }
+        let ti = layer.token_at_or_after(m.start);
+        let (Some(the), Some(before), Some(sent)) = (
+            ti.checked_sub(1).and_then(|k| layer.tokens.get(k)),
+            ti.checked_sub(2).and_then(|k| layer.tokens.get(k)),
+            layer.sentences.get(m.sentence),
+        ) else {
+            return true;
+        };
+        let titled = the.text(text) == "The"
+            && the.end + 1 == m.start
+            && sent.tokens.start + 2 <= ti
+            && (before.kind == TokenKind::Word || before.text(text) == ",")
+            && !text[m.end..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_uppercase));
+        !titled
+            || is_polity(gaz, &m.cands)
+            || m.cands.first().is_some_and(|&c| {
+                let r = gaz.record(c);
+                r.feature.starts_with("PCL") || matches!(r.feature.as_str(), "RGN" | "CONT")
+            })
+    });
+
     list_members(text, &ev, &runs, &mut mentions);
 
     // LOC entities that no rule found
@@ -1477,6 +1567,11 @@ pub(crate) fn recognize(
             continue;
         }
         let surf = &text[en.start..en.end];
+        if compass_fragment(text, surf, en.start, en.end)
+            || saints_pair(text, surf, en.start, en.end)
+        {
+            continue;
+        }
         let cands = gaz.candidates(surf).to_vec();
         // Names no gazetteer knows ("the Booths", "Fithian House", "United Russia", "Great
         // Depression") are the tagger's guesses or facilities without coordinates, unless after
@@ -1525,6 +1620,237 @@ pub(crate) fn recognize(
     mentions.sort_by_key(|m| (m.start, m.end));
     link(text, &mut mentions);
     (mentions, demonyms)
+}
+
+/// Compass words a region's name may be made of ("Far North", "North West", "Southern").
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "far",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// A name of compass words only ("Far North", "North West", "South East") that is part of a
+/// longer name: a capitalised word or a demonym follows it ("Far North Queensland", "South
+/// East Asian"), or a hyphen glues it to the word before ("Calgary-North West"); or a compass
+/// word and "District" before "of" ("the Southern District of Ohio": a court's district).
+fn compass_fragment(text: &str, surf: &str, start: usize, end: usize) -> bool {
+    let mut words = surf.split(' ');
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let compass = |w: &str| COMPASS.iter().any(|c| w.eq_ignore_ascii_case(c));
+    if !compass(first) {
+        return false;
+    }
+    let rest: Vec<&str> = words.collect();
+    if rest.len() == 1 && rest[0] == "District" && text[end..].starts_with(" of ") {
+        return true;
+    }
+    if rest.is_empty() || !rest.iter().all(|w| compass(w)) {
+        return false;
+    }
+    let glued_before = text[..start].ends_with(['-', '‐', '‑'])
+        && text[..start]
+            .trim_end_matches(['-', '‐', '‑'])
+            .ends_with(char::is_alphanumeric);
+    let cap_after = text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    glued_before || cap_after
+}
+
+/// A saint's name coordinated with another ("St. Peter and St. Paul", "Saint Peter and Saint
+/// Paul"): the dedication of a church, not two places.
+fn saints_pair(text: &str, surf: &str, start: usize, end: usize) -> bool {
+    let saint = |s: &str| s.starts_with("St. ") || s.starts_with("St ") || s.starts_with("Saint ");
+    if !saint(surf) {
+        return false;
+    }
+    let after = text[end..]
+        .strip_prefix(" and ")
+        .or_else(|| text[end..].strip_prefix(" & "));
+    if after.is_some_and(saint) {
+        return true;
+    }
+    let before = text[..start]
+        .strip_suffix(" and ")
+        .or_else(|| text[..start].strip_suffix(" & "));
+    // the two words before the conjunction: "St. Peter" / "Saint Peter"
+    before.is_some_and(|b| {
+        let mut it = b.rsplitn(3, ' ');
+        let (_name, title) = (it.next(), it.next());
+        title.is_some_and(|t| matches!(t, "St." | "St" | "Saint"))
+    })
+}
+
+/// Person cue words (`data/person_cues.tsv`): kinship nouns (singular, then plural-only) and
+/// reflexive pronouns.
+struct PersonCues {
+    kin: HashSet<String>,
+    plural: HashSet<String>,
+    reflexive: HashSet<String>,
+}
+
+fn person_cues() -> &'static PersonCues {
+    static CUES: std::sync::OnceLock<PersonCues> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut c = PersonCues {
+            kin: HashSet::default(),
+            plural: HashSet::default(),
+            reflexive: HashSet::default(),
+        };
+        for l in crate::lexicon::data_lines(include_str!("../data/person_cues.tsv")) {
+            match l.split_once('\t') {
+                Some(("kin", w)) => c.kin.insert(fold(w.trim())),
+                Some(("plural", w)) => c.plural.insert(fold(w.trim())),
+                Some(("self", w)) => c.reflexive.insert(fold(w.trim())),
+                _ => false,
+            };
+        }
+        c
+    })
+}
+
+/// The folded one-word names of `mentions` that the text shows to be people's names somewhere:
+/// a kinship noun after the name's possessive ("Georgia's father") or right before the name
+/// ("wife, Nina", "daughters, Malia and Sasha"), a reflexive pronoun after it ("Georgia
+/// herself"), an age between commas ("Georgia, 12,"), or a speech verb beside a name the
+/// tagger calls a person there and no preposition cues ("Leelah explained"; not "the
+/// 20-year-old from Brampton said", "Gainesville says"); or a name the tagger calls a person
+/// at three or more and two thirds of its occurrences, none cued as a place ("Lincoln" all
+/// through a review of a book on Lincoln). Countries, regions and cities of a million are
+/// shown only by the kinship, reflexive and age cues ("Chad's father"), never by a speech verb
+/// ("Russia said") or the tagger; nor is a name the text cues as a place elsewhere
+/// ("residents in Gainesville" … "Gainesville says").
+fn shown_persons(
+    gaz: &Db,
+    layer: &TextLayer,
+    ev: &Evidence,
+    mentions: &[Mention],
+    cued_names: &HashSet<String>,
+) -> HashSet<String> {
+    let text = layer.text;
+    let lx = lexicon();
+    let pc = person_cues();
+    let mut out: HashSet<String> = HashSet::default();
+    let mut speakers: Vec<String> = Vec::new();
+    let mut tagged_everywhere: Vec<&str> = Vec::new();
+    // the word right after / before a byte offset, and what separates it from the offset
+    let word_after = |b: usize| -> (&str, &str) {
+        let rest = &text[b..];
+        let ws = rest.len() - rest.trim_start_matches([' ', ',']).len();
+        let w = &rest[ws..];
+        let we = w.find(|c: char| !c.is_alphanumeric()).unwrap_or(w.len());
+        (&rest[..ws], &w[..we])
+    };
+    let word_before = |b: usize| -> (&str, &str) {
+        let head = &text[..b];
+        let trimmed = head.trim_end_matches([' ', ',']);
+        let ws = &head[trimmed.len()..];
+        let ws_start = trimmed
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |k| {
+                k + trimmed[k..].chars().next().map_or(1, char::len_utf8)
+            });
+        (ws, &trimmed[ws_start..])
+    };
+    for m in mentions {
+        // (a place opening a name, "said Monroe Mayor Robert Routson", shows nothing)
+        if m.origin != Origin::Gazetteer || m.in_org || m.hint.is_some() || m.local {
+            continue;
+        }
+        let surf = &text[m.start..m.end];
+        if surf.contains(' ') || !surf.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let rest = &text[m.end..];
+        let after_poss = ["'s ", "’s "]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .map(|r| &r[..r.find(|c: char| !c.is_alphanumeric()).unwrap_or(r.len())]);
+        let kin_after = after_poss.is_some_and(|w| in_list(&pc.kin, w));
+        let (sep_a, next) = word_after(m.end);
+        let reflexive = sep_a == " " && in_list(&pc.reflexive, next);
+        let age = sep_a == ", "
+            && !next.is_empty()
+            && next.len() <= 2
+            && next.bytes().all(|b| b.is_ascii_digit())
+            && text[m.end + 2 + next.len()..].starts_with(',');
+        let (sep_b, prev) = word_before(m.start);
+        let kin_before = (sep_b == " " || sep_b == ", ")
+            && prev.starts_with(char::is_lowercase)
+            && (in_list(&pc.kin, prev) || in_list(&pc.plural, prev));
+        let strong = kin_after || reflexive || age || kin_before;
+        // (a name the text cues as a place elsewhere speaks by metonymy: "Gainesville says")
+        let speech = !strong
+            && !m.prep
+            && ((sep_a == " " && in_list(&lx.speech, next))
+                || (sep_b == " " && in_list(&lx.speech, prev)))
+            && !is_prominent(gaz, &m.cands)
+            && !cued_names.contains(&fold(surf))
+            && ev
+                .entities
+                .iter()
+                .any(|en| en.label == "PER" && en.start == m.start && en.end == m.end);
+        if strong {
+            out.insert(fold(surf));
+        } else if speech {
+            speakers.push(fold(surf));
+        } else if !is_prominent(gaz, &m.cands)
+            && ev
+                .entities
+                .iter()
+                .any(|en| en.label == "PER" && en.start == m.start && en.end == m.end)
+            && !tagged_everywhere.contains(&surf)
+        {
+            tagged_everywhere.push(surf);
+        }
+    }
+    // the tagger's PER on three or more and two thirds of the occurrences of a name that
+    // nothing cues as a place ("Lincoln visited the capital's defenders", "the 6-foot, 4-inch
+    // Lincoln"): a person, even when a city bears the name
+    for name in tagged_everywhere {
+        let (mut n, mut per, mut placed) = (0, 0, false);
+        for m in mentions.iter().filter(|m| &text[m.start..m.end] == name) {
+            n += 1;
+            // (a resident noun is a place's cue even under the tagger's PER, "Gainesville
+            // residents"; a street address before the name, "the White House, Lincoln
+            // visited", is not)
+            let (sep, next) = word_after(m.end);
+            placed |= m.prep || m.hint.is_some() || (sep == " " && lx.residents.contains(next));
+            if ev
+                .entities
+                .iter()
+                .any(|en| en.label == "PER" && en.start == m.start && en.end == m.end)
+            {
+                per += 1;
+            }
+        }
+        if !placed && per >= 3 && 3 * per >= 2 * n && !cued_names.contains(&fold(name)) {
+            out.insert(fold(name));
+        }
+    }
+    // (a speaker whose name the text also cues as a place is that place by metonymy: "a
+    // Gainesville resident" … "Gainesville says")
+    if !speakers.is_empty() {
+        let placed: HashSet<String> = mentions
+            .iter()
+            .filter(|m| m.prep || m.hint.is_some() || m.local || m.in_org)
+            .map(|m| fold(&text[m.start..m.end]))
+            .collect();
+        out.extend(speakers.into_iter().filter(|s| !placed.contains(s)));
+    }
+    out
 }
 
 /// A sentence of four or more words in title case (a headline: "New U.S. Airline Cleared to
