@@ -1,6 +1,9 @@
 //! Toponym resolution with document coherence: population and feature priors, country and
-//! first-level-division context (document-wide and local), "X, Y" containers, feature hints,
-//! and a second pass of proximity to the other resolved mentions (list members first).
+//! first-level-division context (document-wide and local, growing with the division's
+//! mentions), "X, Y" containers (shared by a list: "Nashville and Cordova, Tennessee"),
+//! feature hints, and a second pass of proximity to the other resolved mentions (list members
+//! first). Small namesakes of a country or a world city the document names draw little from
+//! their own country's evidence ("Moscow" in a story full of "U.S.").
 
 use crate::db::Db;
 use crate::lexicon::Hint;
@@ -30,6 +33,10 @@ mod w {
     pub const COUNTRY_LOCAL: f64 = 1.0;
     pub const ADMIN1_DOC: f64 = 0.3;
     pub const ADMIN1_LOCAL: f64 = 1.0;
+    /// Mentions of a division beyond which [`ADMIN1_DOC`] grows no more.
+    pub const ADMIN1_REPEAT_MAX: usize = 3;
+    /// Share of the division bonus of a place merely near a named division's centre.
+    pub const ADMIN1_NEAR: f64 = 0.5;
     pub const CONTAINER: f64 = 2.5;
     pub const EXACT_NAME: f64 = 0.8;
     pub const KEY_NAME: f64 = 0.5;
@@ -51,6 +58,9 @@ mod w {
     pub const MINOR_DIVISION: f64 = -0.3;
     /// A first-level division whose name a word around it makes one (`data/division_cues.tsv`).
     pub const DIVISION_CUE: f64 = 1.5;
+    /// Share of the country evidence a small namesake of a country or a world city keeps
+    /// ([`super::famous_countries`]).
+    pub const NAMESAKE_COUNTRY: f64 = 0.3;
 }
 
 /// The words of `data/division_cues.tsv`: each entry a phrase of folded words.
@@ -183,6 +193,8 @@ pub(crate) struct Context {
     /// Mention → a word around it (or its place as a container) makes it a first-level
     /// division ([`division_cued`]).
     cued: Vec<bool>,
+    /// Mention → its container ([`list_containers`]).
+    container: Vec<Option<usize>>,
 }
 
 /// A first-level division named by a mention.
@@ -198,6 +210,9 @@ struct Admin1Ctx {
     /// near a named division count as inside it (only when the mention is hinted or the
     /// division is its first candidate).
     centre: Option<(f64, f64)>,
+    /// How many mentions of the document name this division (its first key), at least 1
+    /// ([`count_division_mentions`]).
+    named: usize,
 }
 
 /// Places this close to a named division's centre count as inside it, km.
@@ -341,6 +356,7 @@ pub(crate) fn candidate_records(gaz: &Db, text: &str, m: &Mention) -> Vec<Record
 /// Builds the country/admin1 context from the recognised mentions, demonyms and actors.
 pub(crate) fn context(
     gaz: &Db,
+    text: &str,
     mentions: &[Mention],
     cands: &[Vec<RecordId>],
     demonyms: &[Demonym],
@@ -349,6 +365,7 @@ pub(crate) fn context(
 ) -> Context {
     let mut ctx = Context {
         cued: cued.to_vec(),
+        container: list_containers(text, mentions),
         ..Context::default()
     };
     let mut counts: HashMap<String, f64> = HashMap::default();
@@ -377,7 +394,7 @@ pub(crate) fn context(
         let r = gaz.record(top);
         // (not from a name a local-news cue makes a town: "Lebanon Police")
         if is_country(r) {
-            if !m.local {
+            if !m.local && !respelled_country(gaz, text, m, cs, top) {
                 add_country(&mut ctx, &r.country, Some(m.sentence), 1.0);
             }
         } else if m.hint == Some(Hint::Admin1)
@@ -409,17 +426,62 @@ pub(crate) fn context(
                         country: r.country.clone(),
                         keys,
                         centre,
+                        named: 1,
                     });
                     add_country(&mut ctx, &r.country, None, 0.3);
                 }
             }
         }
     }
+    count_division_mentions(&mut ctx.admin1);
     let max = counts.values().cloned().fold(0.0, f64::max);
     if max > 0.0 {
         ctx.country_doc = counts.into_iter().map(|(c, v)| (c, v / max)).collect();
     }
     ctx
+}
+
+/// Each mention's container: its own ("X, Y", "X in Y"), else, for a member of a list, that of
+/// the next member when only "and", "or" or a comma separates them ("Nashville and Cordova,
+/// Tennessee": both in Tennessee).
+fn list_containers(text: &str, mentions: &[Mention]) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = mentions.iter().map(|m| m.container).collect();
+    for k in (0..mentions.len().saturating_sub(1)).rev() {
+        let (m, n) = (&mentions[k], &mentions[k + 1]);
+        if out[k].is_some() || m.group != n.group || n.start < m.end {
+            continue;
+        }
+        let gap = text.get(m.end..n.start).unwrap_or("").trim();
+        if matches!(gap, "and" | "or" | "," | ", and" | ", or" | "&") {
+            out[k] = out[k + 1].filter(|&c| c != k && c > k + 1);
+        }
+    }
+    out
+}
+
+/// Sets each named division's [`Admin1Ctx::named`]: the number of distinct mentions naming a
+/// division of the same country and first key ("Alberta" three times and "Alberta's").
+fn count_division_mentions(admin1: &mut [Admin1Ctx]) {
+    let mut by: HashMap<(&str, &str), HashSet<usize>> = HashMap::default();
+    for a in admin1.iter() {
+        if let Some(k) = a.keys.first() {
+            by.entry((a.country.as_str(), k.as_str()))
+                .or_default()
+                .insert(a.mention);
+        }
+    }
+    let named: Vec<usize> = admin1
+        .iter()
+        .map(|a| {
+            a.keys
+                .first()
+                .and_then(|k| by.get(&(a.country.as_str(), k.as_str())))
+                .map_or(1, HashSet::len)
+        })
+        .collect();
+    for (a, n) in admin1.iter_mut().zip(named) {
+        a.named = n.max(1);
+    }
 }
 
 /// One mention's resolution.
@@ -468,7 +530,7 @@ fn base_scores(
         .collect();
     // the container's possible countries and divisions
     let (mut cont_countries, mut cont_admin1) = (HashSet::default(), HashSet::default());
-    if let Some(c) = m.container {
+    if let Some(c) = ctx.container.get(k).copied().flatten() {
         for &id in cands[c].iter().take(20) {
             let r = gaz.record(id);
             if is_country(r) {
@@ -523,13 +585,31 @@ fn base_scores(
     } else {
         vec![true; cands[k].len()]
     };
+    // (countries of the famous readings; those the document gives evidence of)
+    let famous = famous_countries(gaz, &cands[k], &surface, names);
+    let famous_named: Vec<&str> = famous
+        .iter()
+        .copied()
+        .filter(|c| {
+            ctx.country_doc
+                .get(*c)
+                .is_some_and(|&v| v >= w::JOINT_COUNTRY)
+        })
+        .collect();
     // (a feature cue outranks spelling: "Deir Ezzor province" is the governorate however
     // its record spells it)
     let any_spelled = m.hint.is_none() && spelled.iter().any(|&b| b);
+    // a country whose name the surface only resembles ("Columbia" for Colombia), where a place
+    // is spelled exactly so: the place is meant
+    let respelled: Vec<bool> = cands[k]
+        .iter()
+        .map(|&id| respelled_country(gaz, text, m, &cands[k], id))
+        .collect();
     cands[k]
         .iter()
         .zip(&spelled)
-        .map(|(&id, &spelled)| {
+        .zip(&respelled)
+        .map(|((&id, &spelled), &respelled)| {
             let r = gaz.record(id);
             // (a city holding under a tenth of the division's people, not its country's
             // capital, does not shadow it: "Quebec" is the province)
@@ -607,13 +687,13 @@ fn base_scores(
             if division_shadowed {
                 s += w::SHADOWED_DIVISION;
             }
-            if any_spelled && !spelled {
+            if (any_spelled && !spelled) || respelled {
                 s += w::UNSPELLED;
             }
             // the preferred name, not only an alternate one ("Utah" is also an alternate name
             // of a town)
             let (folded, key) = names.get(gaz, id);
-            if *folded == surface {
+            if *folded == surface || is_qualified_name(folded, &surface) {
                 s += w::EXACT_NAME;
             } else if *key == surface_key {
                 s += w::KEY_NAME;
@@ -622,38 +702,26 @@ fn base_scores(
             {
                 s += w::ADMIN2_NAME;
             }
-            s += w::COUNTRY_DOC * ctx.country_doc.get(&r.country).copied().unwrap_or(0.0);
+            // (a small namesake of a country or a world city elsewhere draws little from its
+            // country being named: "in Russia and Paris" in a story full of "U.S.")
+            let country_w = if !m.local
+                && r.feature_class == 'P'
+                && !is_famous(r)
+                && !famous_named.is_empty()
+                && !famous_named.contains(&r.country.as_str())
+            {
+                w::NAMESAKE_COUNTRY
+            } else {
+                1.0
+            };
+            s += country_w
+                * w::COUNTRY_DOC
+                * ctx.country_doc.get(&r.country).copied().unwrap_or(0.0);
             if local_countries.contains(&r.country) {
-                s += w::COUNTRY_LOCAL;
+                s += country_w * w::COUNTRY_LOCAL;
             }
             if !is_large_area(r) {
-                // (the division's key only when the document names a division of the country)
-                let mut key: Option<Option<String>> = None;
-                let (mut local, mut doc) = (false, false);
-                // (not from a mention of the same name: "Rego Park, New York" does not make
-                // the other "New York"s of the document its city)
-                for a in ctx.admin1.iter().filter(|a| {
-                    a.mention != k
-                        && a.country == r.country
-                        && mentions.get(a.mention).is_none_or(|n| {
-                            text.get(n.start..n.end).is_none_or(|t| fold(t) != surface)
-                        })
-                }) {
-                    let key = key.get_or_insert_with(|| r.admin1.as_deref().map(name_key));
-                    let inside = key.as_ref().is_some_and(|key| a.keys.contains(key))
-                        || a.centre.is_some_and(|(la, lo)| {
-                            approx_km(r.lat, r.lon, la, lo) < ADMIN1_RADIUS_KM
-                        });
-                    if inside {
-                        doc = true;
-                        local |= a.sentence == m.sentence;
-                    }
-                }
-                if local {
-                    s += w::ADMIN1_LOCAL;
-                } else if doc {
-                    s += w::ADMIN1_DOC;
-                }
+                s += admin1_bonus(ctx, mentions, text, k, &surface, r, famous.is_empty());
             }
             if cont_countries.contains(&r.country) && !is_country(r) {
                 s += w::CONTAINER;
@@ -668,6 +736,119 @@ fn base_scores(
             s
         })
         .collect()
+}
+
+/// Whether candidate `id` of mention `m` (candidates `cs`) is a country whose name the surface
+/// only resembles (same name key, other spelling: "Columbia" for Colombia) while a populated
+/// place carries the surface as its own name: the place is meant, and the mention is no
+/// evidence of the country.
+fn respelled_country(gaz: &Db, text: &str, m: &Mention, cs: &[RecordId], id: RecordId) -> bool {
+    let r = gaz.record(id);
+    if !is_country(r) || m.origin == Origin::Alias {
+        return false;
+    }
+    let Some(surface) = text.get(m.start..m.end) else {
+        return false;
+    };
+    let folded = fold(surface);
+    fold(&r.name) != folded
+        && name_key(&r.name) == name_key(surface)
+        && cs.iter().any(|&c| {
+            let p = gaz.record(c);
+            p.feature_class == 'P' && fold(&p.name) == folded
+        })
+}
+
+/// Connectors of a town's qualified name, whose first part is its everyday name ("Newcastle
+/// upon Tyne", "Frankfurt am Main", "Rostov-on-Don", "Boulogne-sur-Mer"); folded.
+const QUALIFIERS: &[&str] = &[
+    " upon ", "-upon-", " on ", "-on-", " am ", " an der ", " sur ", "-sur-", " (",
+];
+
+/// Whether folded preferred name `name` is the folded `surface` with a qualifier: the surface
+/// is as much the place's own name as an exact one.
+fn is_qualified_name(name: &str, surface: &str) -> bool {
+    name.strip_prefix(surface)
+        .is_some_and(|rest| QUALIFIERS.iter().any(|q| rest.starts_with(q)))
+}
+
+/// Countries of the mention's famous readings: a country, a capital or a city of a million
+/// whose own name is the surface (`surface` folded). Their small namesakes were named after
+/// them.
+fn famous_countries<'a>(
+    gaz: &'a Db,
+    cands: &[RecordId],
+    surface: &str,
+    names: &mut NameCache,
+) -> Vec<&'a str> {
+    let mut v: Vec<&str> = Vec::new();
+    for &id in cands.iter().take(JOINT_FAME_SCAN) {
+        let r = gaz.record(id);
+        if (is_country(r) || (r.feature_class == 'P' && is_famous(r)))
+            && names.get(gaz, id).0 == surface
+            && !v.contains(&r.country.as_str())
+        {
+            v.push(r.country.as_str());
+        }
+    }
+    v
+}
+
+/// Bonus of place `r` (a candidate of mention `k`, folded `surface`) for lying in a
+/// first-level division the document names: [`w::ADMIN1_LOCAL`] when named in the mention's
+/// sentence, else [`w::ADMIN1_DOC`]. When `wide` (the name has no famous reading: four
+/// "Georgia"s and a "New Jersey" in the next sentence do not make "Washington" a town of
+/// theirs, nor a string of "New York"s "Mexico"), a division named in the next or previous sentence counts as
+/// local, and the document bonus grows with the division's mentions (up to
+/// [`w::ADMIN1_REPEAT_MAX`]). A place whose own admin1 carries the division's name is inside
+/// it; one merely near the division's centre ([`ADMIN1_RADIUS_KM`]: sources spell divisions
+/// differently) counts [`w::ADMIN1_NEAR`] as much (Plymouth, Connecticut is not in the
+/// Massachusetts of "Plymouth … Massachusetts Governor"). The best division counts.
+fn admin1_bonus(
+    ctx: &Context,
+    mentions: &[Mention],
+    text: &str,
+    k: usize,
+    surface: &str,
+    r: &Record,
+    wide: bool,
+) -> f64 {
+    let m = &mentions[k];
+    // (the division's key only when the document names a division of the country)
+    let mut key: Option<Option<String>> = None;
+    let mut best = 0.0f64;
+    // (not from a mention of the same name: "Rego Park, New York" does not make the other
+    // "New York"s of the document its city)
+    for a in ctx.admin1.iter().filter(|a| {
+        a.mention != k
+            && a.country == r.country
+            && mentions
+                .get(a.mention)
+                .is_none_or(|n| text.get(n.start..n.end).is_none_or(|t| fold(t) != surface))
+    }) {
+        let key = key.get_or_insert_with(|| r.admin1.as_deref().map(name_key));
+        let share = if key.as_ref().is_some_and(|key| a.keys.contains(key)) {
+            1.0
+        } else if a
+            .centre
+            .is_some_and(|(la, lo)| approx_km(r.lat, r.lon, la, lo) < ADMIN1_RADIUS_KM)
+        {
+            w::ADMIN1_NEAR
+        } else {
+            continue;
+        };
+        let gap = a.sentence.abs_diff(m.sentence);
+        let bonus = if gap == 0 || (wide && gap == 1) {
+            w::ADMIN1_LOCAL
+        } else if wide {
+            // (a division the document names again and again draws its towns harder)
+            w::ADMIN1_DOC * a.named.min(w::ADMIN1_REPEAT_MAX) as f64
+        } else {
+            w::ADMIN1_DOC
+        };
+        best = best.max(share * bonus);
+    }
+    best
 }
 
 fn choose(gaz: &Db, scores: &[f64], cands: &[RecordId]) -> Choice {
@@ -974,7 +1155,7 @@ pub(crate) fn resolve(
     } else {
         mentions
     };
-    let ctx = context(gaz, mentions, &cands, demonyms, actors, &cued);
+    let ctx = context(gaz, text, mentions, &cands, demonyms, actors, &cued);
     let keys: Vec<String> = mentions
         .iter()
         .map(|m| fold(&text[m.start..m.end]))

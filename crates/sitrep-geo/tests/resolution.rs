@@ -133,3 +133,97 @@ fn state_or_city_by_the_words_around_the_name() {
         assert_eq!(p.admin1.as_deref(), Some(admin1), "{text}: {p:?}");
     }
 }
+
+/// Records for the document-context rules: namesakes of world cities and countries, towns of
+/// the same name in two divisions, a qualified town name.
+#[rustfmt::skip]
+const CONTEXT: &[Hand] = &[
+    r("United States", "US", "", "PCLI", 327_000_000, 39.76, -98.5),
+    r("Russia", "RU", "", "PCLI", 144_000_000, 60.0, 100.0),
+    r("United Kingdom", "GB", "", "PCLI", 66_000_000, 54.0, -2.0),
+    r("Colombia", "CO", "", "PCLI", 49_600_000, 4.0, -72.0).alts(&["Columbia"]),
+    // a world capital whose country has a division of its name, and its American namesake
+    r("Moscow", "RU", "Moscow", "PPLC", 10_400_000, 55.75, 37.62),
+    r("Moscow", "RU", "Moscow", "ADM1", 12_500_000, 55.76, 37.61),
+    r("Moscow", "US", "Idaho", "PPL", 25_000, 46.73, -117.0),
+    // one town name in two provinces of two countries
+    r("Alberta", "CA", "Alberta", "ADM1", 4_400_000, 55.0, -115.0),
+    r("Queensland", "AU", "Queensland", "ADM1", 5_000_000, -22.5, 144.5),
+    r("Australia", "AU", "", "PCLI", 25_000_000, -25.0, 135.0),
+    r("Innisfail", "CA", "Alberta", "PPL", 7_800, 52.03, -113.95),
+    r("Innisfail", "AU", "Queensland", "PPL", 8_200, -17.52, 146.03),
+    // a town in the named state and a larger namesake in the next state
+    r("Massachusetts", "US", "Massachusetts", "ADM1", 6_900_000, 42.35, -72.0),
+    r("Plymouth", "US", "Massachusetts", "PPL", 7_500, 41.96, -70.67),
+    r("Plymouth", "US", "Connecticut", "PPL", 12_300, 41.67, -73.05),
+    r("Minnesota", "US", "Minnesota", "ADM1", 5_600_000, 46.3, -94.3),
+    r("Plymouth", "US", "Minnesota", "PPL", 76_000, 45.01, -93.46),
+    // list members sharing the state after the last one
+    r("Texas", "US", "Texas", "ADM1", 29_000_000, 31.3, -99.3),
+    r("Tennessee", "US", "Tennessee", "ADM1", 6_800_000, 35.8, -86.4),
+    r("Paris", "US", "Texas", "PPL", 24_800, 33.66, -95.56),
+    r("Paris", "US", "Tennessee", "PPL", 10_200, 36.30, -88.33),
+    r("Bristol", "US", "Tennessee", "PPL", 27_000, 36.60, -82.19),
+    r("France", "FR", "", "PCLI", 67_000_000, 46.0, 2.0),
+    r("Paris", "FR", "Ile-de-France", "PPLC", 2_100_000, 48.85, 2.35),
+    // a capital, the state of its name, and a small namesake in another state
+    r("Washington", "US", "Washington, D.C.", "PPLC", 690_000, 38.9, -77.04),
+    r("Washington", "US", "Washington", "ADM1", 7_600_000, 47.5, -120.5),
+    r("Georgia", "US", "Georgia", "ADM1", 10_600_000, 32.7, -83.4),
+    r("Washington", "US", "Georgia", "PPL", 4_000, 33.74, -82.74),
+    // a town's everyday name is the first part of its qualified name
+    r("Newcastle upon Tyne", "GB", "England", "PPL", 300_000, 54.97, -1.61).alts(&["Newcastle"]),
+    r("Newcastle", "GB", "Northern Ireland", "PPL", 7_400, 54.22, -5.89),
+    // a city spelled as a country's alternate spelling
+    r("Columbia", "US", "South Carolina", "PPL", 142_000, 34.0, -81.03),
+];
+
+fn context_gazetteer() -> Arc<Gazetteer> {
+    static G: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+    G.get_or_init(|| Arc::new(hand_gazetteer(CONTEXT))).clone()
+}
+
+#[test]
+fn document_context_between_namesakes() {
+    let geo = Geoparser::new(context_gazetteer());
+    #[rustfmt::skip]
+    let table: &[(&str, &str, &str, &str)] = &[
+        // a world capital of a country the document names keeps its reading against a small
+        // American namesake, however often the document says "U.S." (its country also has a
+        // division of that name, so fame alone does not decide)
+        ("The 2018 World Cup was awarded to Moscow. U.S. officials protested. \
+          U.S. fans and the U.S. federation complained. Nobody answered them. \
+          Russian officials were pleased.",
+            "Moscow", "RU", ""),
+        // ... while the country's name stays the country
+        ("U.S. officials said Russia denied it.", "Russia", "RU", ""),
+        // a division named three times draws a town of its name harder than one named once
+        // (Australia named: the country evidence alone does not decide)
+        ("Alberta's junior team met on Monday. The coach praised Alberta. Alberta pays the \
+          fees. Judges watched closely. Her family lives in Innisfail now. Judges were \
+          pleased. She once won a title in Queensland. She lived in Australia for years.",
+            "Innisfail", "CA", "Alberta"),
+        // a division named in the next sentence; a town whose own state it is beats a larger
+        // one merely near the state's centre
+        ("The first Thanksgiving is observed in Plymouth. A good harvest leads the \
+          Massachusetts Governor to plan a festival. Guests came from afar. Turkeys were \
+          scarce. Minnesota farmers now raise most turkeys.",
+            "Plymouth", "US", "Massachusetts"),
+        // ... but a capital's name is not drawn to a town of a state the document names again
+        // and again
+        ("Georgia voters go to the polls. Georgia Democrats are hopeful. Georgia is close. \
+          Donors came from all over. The party found itself powerless in Washington.",
+            "Washington", "US", "Washington, D.C."),
+        // "A and B, State": both in the state
+        ("The French-owned chain sells cheese. It was founded a century ago. Sales fell last \
+          year. It will close its stores in Paris and Bristol, Tennessee, next year.",
+            "Paris", "US", "Tennessee"),
+        // "Newcastle" is Newcastle upon Tyne as much as the small Newcastle
+        ("The technique was developed by doctors in Newcastle, the UK regulator said.",
+            "Newcastle", "GB", "England"),
+        // a city spelled so beats the country of a resembling name
+        ("A judge ruled Monday that Columbia taxpayers owe the design firm.",
+            "Columbia", "US", "South Carolina"),
+    ];
+    assert_resolutions(&geo, table);
+}
