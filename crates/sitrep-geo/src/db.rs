@@ -6,10 +6,9 @@
 //! Both belong in the gazetteer itself; the overlay adds nothing the gazetteer already has
 //! (an ADM2 of that name in that country and division, a record named like a region).
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use sitrep_gazetteer::{name_key, Gazetteer, Record, RecordId};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// Records the gazetteer lacks, with their name index.
 #[derive(Debug, Default)]
@@ -32,38 +31,38 @@ impl Overlay {
     pub(crate) fn build(gaz: &Gazetteer) -> Overlay {
         let mut ov = Overlay::default();
         // second-level divisions named by places but absent as records
-        let mut have: std::collections::HashSet<(String, String)> = Default::default();
-        let mut groups: BTreeMap<(String, String, String), Members> = BTreeMap::new();
+        // (keys borrowed from the records; the groups are taken in key order, as a sorted
+        // map of owned keys would give them)
+        let mut have: HashSet<(&str, &str)> = HashSet::default();
+        let mut groups: HashMap<(&str, &str, &str), Members> = HashMap::default();
         for r in gaz.records() {
             if r.feature == "ADM2" {
-                have.insert((r.country.clone(), r.name.clone()));
+                have.insert((&r.country, &r.name));
             }
             if r.feature_class != 'P' {
                 continue;
             }
             if let Some(a2) = r.admin2.as_deref().filter(|a| !a.is_empty()) {
                 let e = groups
-                    .entry((
-                        r.country.clone(),
-                        r.admin1.clone().unwrap_or_default(),
-                        a2.to_string(),
-                    ))
+                    .entry((&r.country, r.admin1.as_deref().unwrap_or_default(), a2))
                     .or_default();
                 e.0.push(r.lat);
                 e.1.push(r.lon);
                 e.2 += r.population;
             }
         }
+        let mut groups: Vec<_> = groups
+            .into_iter()
+            .filter(|((cc, _, a2), _)| !have.contains(&(*cc, *a2)))
+            .collect();
+        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for ((cc, a1, a2), (mut la, mut lo, pop)) in groups {
-            if have.contains(&(cc.clone(), a2.clone())) {
-                continue;
-            }
             let rec = Record {
                 id: format!("admin2:{cc}:{a1}:{a2}"),
-                name: a2.clone(),
-                country: cc,
-                admin1: (!a1.is_empty()).then_some(a1),
-                admin2: Some(a2.clone()),
+                name: a2.to_string(),
+                country: cc.to_string(),
+                admin1: (!a1.is_empty()).then(|| a1.to_string()),
+                admin2: Some(a2.to_string()),
                 feature_class: 'A',
                 feature: "ADM2".into(),
                 population: pop,
@@ -72,7 +71,7 @@ impl Overlay {
                 geonames_id: None,
                 wof_id: None,
             };
-            ov.push(rec, vec![a2]);
+            ov.push(rec, vec![a2.to_string()]);
         }
         // world regions
         for l in include_str!("../data/regions.tsv").lines() {

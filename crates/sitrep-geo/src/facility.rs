@@ -30,7 +30,7 @@
 //! * **Not sites**: names on `data/facility_not.txt` ("Electoral College"), names a PER entity
 //!   covers, names an ORG entity extends beyond.
 
-use crate::lexicon::data_lines;
+use crate::lexicon::{data_lines, fold_small};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use sitrep_model::{Entity, Place};
 use sitrep_text::{fold, TextLayer, TokenKind};
@@ -67,12 +67,16 @@ struct Tables {
     max_tokens: usize,
     /// Folded first tokens of the landmark surfaces (a cheap test before the longer keys).
     first_tokens: HashSet<String>,
+    /// Length and first byte of the ASCII `first_tokens` (a test before folding).
+    first_filter: TokenFilter,
     /// Folded head (words joined by one space) → (feature code, kind).
     heads: HashMap<String, (String, Kind)>,
     /// Largest number of words in a head.
     max_head_words: usize,
     /// Folded last tokens of the heads.
     head_last: HashSet<String>,
+    /// Length and first byte of the ASCII `head_last` keys.
+    head_filter: TokenFilter,
     /// Folded whole names that are no site.
     not: HashSet<String>,
     /// Folded words of organisations' names ("Evangelical Presbyterian Church").
@@ -81,7 +85,83 @@ struct Tables {
 
 /// Folded form with runs of spaces collapsed to one.
 fn key(s: &str) -> String {
-    fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    let f = fold(s);
+    // (nearly always already so: one allocation then)
+    let single_spaced = !f.starts_with(' ')
+        && !f.ends_with(' ')
+        && !f.contains("  ")
+        && !f.chars().any(|c| c.is_whitespace() && c != ' ');
+    if single_spaced {
+        return f;
+    }
+    f.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// [`key`] of `s`, written into `buf` (reused across the per-token lookups): without
+/// allocating when `s` is plain ASCII whose spaces are single and inside, which folding
+/// lower-cases and collapsing leaves alone.
+fn key_in<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    let b = s.as_bytes();
+    let mut plain = b.last().is_some_and(|&c| c != b' ');
+    // (the byte before: a space before the first byte makes a leading space fail too)
+    let mut prev = b' ';
+    for &c in b {
+        if !plain {
+            break;
+        }
+        plain = if c == b' ' {
+            prev != b' '
+        } else {
+            c != b'`' && c.is_ascii_graphic()
+        };
+        prev = c;
+    }
+    if plain {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&key(s));
+    }
+    buf
+}
+
+/// Lengths, first and last letters of a set of folded ASCII keys: a word of plain ASCII
+/// letters (lower-cased by folding, nothing else) can be in the set only if some key has its
+/// length and lower-cased first byte, and some its length and last byte; other words are not
+/// filtered.
+#[derive(Debug, Default)]
+struct TokenFilter {
+    /// Bit `b & 63` of `first[len]` for every key of `len` bytes (< 32) opening with byte `b`.
+    first: [u64; 32],
+    /// The same for the last byte.
+    last: [u64; 32],
+}
+
+impl TokenFilter {
+    fn add(&mut self, key: &str) {
+        let b = key.as_bytes();
+        // (longer keys are never filtered out: `may_hold` passes longer words)
+        if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+            if b.len() < self.first.len() {
+                self.first[b.len()] |= 1 << (f & 63);
+                self.last[b.len()] |= 1 << (l & 63);
+            }
+        }
+    }
+
+    /// False only when `w` is plain ASCII letters whose fold cannot be in the set.
+    fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+            return true;
+        };
+        if b.len() >= self.first.len() || !b.iter().all(u8::is_ascii_alphabetic) {
+            return true;
+        }
+        self.first[b.len()] & (1 << (f.to_ascii_lowercase() & 63)) != 0
+            && self.last[b.len()] & (1 << (l.to_ascii_lowercase() & 63)) != 0
+    }
 }
 
 /// Number of tokens of a surface, as the segmenter counts them (words, numbers, punctuation),
@@ -127,6 +207,7 @@ fn tables() -> &'static Tables {
                 }
                 let (n, first, _) = token_ends(s);
                 t.max_tokens = t.max_tokens.max(n);
+                t.first_filter.add(&first);
                 t.first_tokens.insert(first);
                 let e = t.surfaces.entry(k).or_insert((the, Vec::new()));
                 e.0 &= the;
@@ -150,7 +231,9 @@ fn tables() -> &'static Tables {
             };
             let k = key(head);
             t.max_head_words = t.max_head_words.max(k.split(' ').count());
-            t.head_last.insert(token_ends(head).2);
+            let last = token_ends(head).2;
+            t.head_filter.add(&last);
+            t.head_last.insert(last);
             t.heads.insert(k, (code.trim().to_string(), kind));
         }
         for l in data_lines(include_str!("../data/facility_not.txt")) {
@@ -169,6 +252,11 @@ fn is_cap_word(s: &str) -> bool {
 
 /// "al-Shifa", "el-Arish": a lower-case Arabic article glued to a capitalised name.
 fn is_article_name(s: &str) -> bool {
+    // (every article is 2 or 3 ASCII letters: the first hyphen is at byte 2 or 3)
+    let b = s.as_bytes();
+    if b.get(2) != Some(&b'-') && b.get(3) != Some(&b'-') {
+        return false;
+    }
     s.split_once('-').is_some_and(|(a, rest)| {
         matches!(
             a,
@@ -243,12 +331,14 @@ fn find_landmarks(layer: &TextLayer, t: &Tables) -> Vec<Site> {
     let text = layer.text;
     let toks = &layer.tokens;
     let mut out = Vec::new();
+    let mut buf = String::new();
     let mut i = 0;
     while i < toks.len() {
         let first = toks[i].text(text);
         if toks[i].kind == TokenKind::Punct
             || !(is_cap_word(first) || is_article_name(first))
-            || !t.first_tokens.contains(&key(first))
+            || !t.first_filter.may_hold(first)
+            || !t.first_tokens.contains(key_in(first, &mut buf))
         {
             i += 1;
             continue;
@@ -257,7 +347,9 @@ fn find_landmarks(layer: &TextLayer, t: &Tables) -> Vec<Site> {
         let max = t.max_tokens.min(toks.len() - i);
         for n in (1..=max).rev() {
             let end = toks[i + n - 1].end;
-            let Some((needs_the, rows)) = t.surfaces.get(&key(&text[toks[i].start..end])) else {
+            let Some((needs_the, rows)) =
+                t.surfaces.get(key_in(&text[toks[i].start..end], &mut buf))
+            else {
                 continue;
             };
             let after_the = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
@@ -269,9 +361,10 @@ fn find_landmarks(layer: &TextLayer, t: &Tables) -> Vec<Site> {
                 let before = if after_the { i - 1 } else { i };
                 let cue = (1..=2).any(|n| {
                     before >= n
-                        && SEAT_PREPS.contains(
-                            &key(&text[toks[before - n].start..toks[before - 1].end]).as_str(),
-                        )
+                        && SEAT_PREPS.contains(&key_in(
+                            &text[toks[before - n].start..toks[before - 1].end],
+                            &mut buf,
+                        ))
                 });
                 if !cue {
                     continue;
@@ -310,11 +403,13 @@ fn find_facilities(layer: &TextLayer, entities: &[Entity], t: &Tables) -> Vec<Si
     let toks = &layer.tokens;
     let function = &crate::lexicon::lexicon().function;
     let word = |i: usize| toks[i].text(text);
+    let mut buf = String::new();
     let mut out: Vec<Site> = Vec::new();
     for h in 0..toks.len() {
         if toks[h].kind != TokenKind::Word
             || !is_cap_word(word(h))
-            || !t.head_last.contains(&key(word(h)))
+            || !t.head_filter.may_hold(word(h))
+            || !t.head_last.contains(key_in(word(h), &mut buf))
         {
             continue;
         }
@@ -325,7 +420,10 @@ fn find_facilities(layer: &TextLayer, entities: &[Entity], t: &Tables) -> Vec<Si
             if (hs..=h).any(|k| toks[k].kind != TokenKind::Word || !is_cap_word(word(k))) {
                 continue;
             }
-            if let Some(v) = t.heads.get(&key(&text[toks[hs].start..toks[h].end])) {
+            if let Some(v) = t
+                .heads
+                .get(key_in(&text[toks[hs].start..toks[h].end], &mut buf))
+            {
                 head = Some((hs, v));
                 break;
             }
@@ -385,11 +483,11 @@ fn find_facilities(layer: &TextLayer, entities: &[Entity], t: &Tables) -> Vec<Si
         // trim leading connectors, numbers, function words ("At", "The") and dots
         while s < hs {
             let w = word(s);
-            let f = fold(w);
+            let f = fold_small(w);
             let drop = toks[s].kind != TokenKind::Word
                 || CONNECTORS.contains(&w)
-                || function.contains(&f)
-                || f == "the";
+                || function.contains(&*f)
+                || &*f == "the";
             // keep "10 Downing Street"-like house numbers out, but a dot right after an
             // abbreviation stays with it
             if !drop {
@@ -406,11 +504,12 @@ fn find_facilities(layer: &TextLayer, entities: &[Entity], t: &Tables) -> Vec<Si
             continue;
         }
         let (start, end) = (toks[s].start, toks[end_tok].end);
-        if t.not.contains(&key(&text[start..end])) {
+        if t.not.contains(key_in(&text[start..end], &mut buf)) {
             continue;
         }
         // an organisation: "Evangelical Presbyterian Church", "Coptic Orthodox Church"
-        if (s..hs).all(|k| toks[k].kind != TokenKind::Word || t.org_words.contains(&fold(word(k))))
+        if (s..hs)
+            .all(|k| toks[k].kind != TokenKind::Word || t.org_words.contains(&*fold_small(word(k))))
         {
             continue;
         }
@@ -470,16 +569,28 @@ fn salient(places: &[Place]) -> Option<&Place> {
         .map(|(_, k)| &places[k])
 }
 
+/// [`key`] of `s` when it may be a phrase of at most `max` bytes: `None` when `s` holds more
+/// than `max` ASCII graphic bytes, each of which stays one byte of the key (the text between
+/// a site and a far place is never folded).
+fn key_within(s: &str, max: usize) -> Option<String> {
+    if s.bytes().filter(u8::is_ascii_graphic).nth(max).is_some() {
+        return None;
+    }
+    Some(key(s))
+}
+
 /// The place right after a site ("X in Y", "X, Y") or right before it ("Toronto's X").
 fn adjacent<'a>(text: &str, places: &'a [Place], start: usize, end: usize) -> Option<&'a Place> {
     let after = places.iter().find(|p| {
         p.start >= end
             && p.lat.is_some()
             && text.get(end..p.start).is_some_and(|between| {
-                matches!(
-                    key(between).as_str(),
-                    "," | "in" | "at" | "near" | "outside" | "in downtown" | ", near" | "of"
-                )
+                key_within(between, 11).is_some_and(|k| {
+                    matches!(
+                        k.as_str(),
+                        "," | "in" | "at" | "near" | "outside" | "in downtown" | ", near" | "of"
+                    )
+                })
             })
     });
     after.or_else(|| {
@@ -488,7 +599,8 @@ fn adjacent<'a>(text: &str, places: &'a [Place], start: usize, end: usize) -> Op
                 && p.lat.is_some()
                 && text
                     .get(p.end..start)
-                    .is_some_and(|between| matches!(key(between).as_str(), "'s" | "s'" | "'s new"))
+                    .and_then(|between| key_within(between, 11))
+                    .is_some_and(|k| matches!(k.as_str(), "'s" | "s'" | "'s new"))
         })
     })
 }
@@ -613,4 +725,105 @@ pub(crate) fn add_sites(layer: &TextLayer, entities: &[Entity], places: Vec<Plac
     out.extend(added);
     out.sort_by_key(|p| (p.start, p.end));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain definition [`key`] and [`key_in`] must agree with.
+    fn reference_key(s: &str) -> String {
+        fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn fast_keys_are_the_plain_key() {
+        let words = crate::lexicon::tests::sample_words();
+        // single words, and runs of two and three of them as the scanners build them
+        let mut surfaces: Vec<String> = words.clone();
+        for w in words.windows(3) {
+            surfaces.push(format!("{} {}", w[0], w[1]));
+            surfaces.push(format!("{} {}  {}", w[0], w[1], w[2]));
+        }
+        let mut buf = String::from("stale");
+        for s in &surfaces {
+            let want = reference_key(s);
+            assert_eq!(key(s), want, "{s:?}");
+            assert_eq!(key_in(s, &mut buf), want.as_str(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn token_filter_never_drops_a_listed_word() {
+        let t = tables();
+        let words = crate::lexicon::tests::sample_words();
+        let mut listed = 0;
+        for w in words
+            .iter()
+            .chain(t.first_tokens.iter())
+            .chain(t.head_last.iter())
+        {
+            // (capitalised, as in text: the filter folds the case)
+            let cap: String = w
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            for v in [w.as_str(), cap.as_str()] {
+                if t.first_tokens.contains(&key(v)) {
+                    listed += 1;
+                    assert!(t.first_filter.may_hold(v), "{v:?}");
+                }
+                if t.head_last.contains(&key(v)) {
+                    listed += 1;
+                    assert!(t.head_filter.may_hold(v), "{v:?}");
+                }
+            }
+        }
+        assert!(listed > 50, "{listed}");
+        // and it does filter: common capitalised words of news
+        assert!(!t.head_filter.may_hold("Trump") || !t.head_filter.may_hold("Monday"));
+    }
+
+    #[test]
+    fn key_within_is_the_key_of_short_phrases() {
+        for s in [
+            ", near ",
+            " in  downtown ",
+            "’s ",
+            " In\u{a0}Downtown",
+            " , ",
+            "",
+            " in the old town of ",
+            "\u{200b}in\u{200b}",
+        ] {
+            let k = key(s);
+            match key_within(s, 11) {
+                Some(got) => assert_eq!(got, k, "{s:?}"),
+                None => assert!(k.len() > 11, "{s:?}"),
+            }
+            if k.len() <= 11 {
+                assert_eq!(key_within(s, 11).as_deref(), Some(k.as_str()), "{s:?}");
+            }
+        }
+        assert_eq!(key_within(" in the old town of ", 11), None);
+    }
+
+    #[test]
+    fn article_name_prefilter_keeps_the_rule() {
+        for (w, want) in [
+            ("al-Shifa", true),
+            ("el-Arish", true),
+            ("ash-Sham", true),
+            ("al-shifa", false),
+            ("Al-Shifa", false),
+            ("al", false),
+            ("al-", false),
+            ("a-Bc", false),
+            ("adh-Dhahab", false),
+            ("an-Nabk", true),
+        ] {
+            assert_eq!(is_article_name(w), want, "{w}");
+        }
+    }
 }

@@ -84,6 +84,52 @@ pub(crate) struct Lexicon {
     pub residents: HashSet<String>,
 }
 
+/// A folded word: the word itself when folding leaves it alone (plain lower-case ASCII), on
+/// the stack when it is short plain ASCII (nearly every other token), else [`fold`]ed on the
+/// heap. Derefs to the folded `str`, so that per-token lookups in the folded lists need no
+/// allocation.
+pub(crate) enum Folded<'a> {
+    /// Plain ASCII without capitals: its own fold.
+    Same(&'a str),
+    /// Lower-cased plain ASCII bytes and their length.
+    Inline([u8; 32], usize),
+    /// Any other word, folded by [`fold`].
+    Heap(String),
+}
+
+impl std::ops::Deref for Folded<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Folded::Same(s) => s,
+            // (plain ASCII: always UTF-8)
+            Folded::Inline(b, n) => std::str::from_utf8(&b[..*n]).unwrap_or_default(),
+            Folded::Heap(s) => s,
+        }
+    }
+}
+
+/// [`fold`] of `s`, without allocating for plain ASCII: ASCII other than the backtick and the
+/// tab folds to itself in lower case (as `sitrep_text::fold` says).
+pub(crate) fn fold_small(s: &str) -> Folded<'_> {
+    let (mut other, mut upper) = (false, false);
+    for c in s.bytes() {
+        other |= !c.is_ascii() | (c == b'`') | (c == b'\t');
+        upper |= c.is_ascii_uppercase();
+    }
+    let mut b = [0u8; 32];
+    if other || (upper && s.len() > b.len()) {
+        return Folded::Heap(fold(s));
+    }
+    if !upper {
+        return Folded::Same(s);
+    }
+    for (d, c) in b.iter_mut().zip(s.bytes()) {
+        *d = c.to_ascii_lowercase();
+    }
+    Folded::Inline(b, s.len())
+}
+
 /// The lines of a data file that carry data: not blank, not a `#` comment, `\r` trimmed.
 pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines()
@@ -201,8 +247,68 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Words of the founding example and hand-picked ones (capitals, diacritics, curly
+    /// apostrophes, backtick, tab, dashes, long words).
+    pub(crate) fn sample_words() -> Vec<String> {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/examples/isis-defeat-announcement.txt"
+        ))
+        .expect("founding example");
+        let mut words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+        for w in [
+            "",
+            "the",
+            "The",
+            "THE",
+            "al-Sayyal",
+            "Al‐Bab",
+            "ez-Zor",
+            "Qit’ah",
+            "‘Abbas",
+            "We're",
+            "don't",
+            "it`s",
+            "a\tb",
+            "Deir ez-Zor",
+            "Zürich",
+            "İstanbul",
+            "ÇAĞLAYAN",
+            "Straße",
+            "U.S.",
+            "St.",
+            "Syria's",
+            "RUSSIA’S",
+            "Kids'",
+            "x",
+            "Macdonald-Cartier International Airport",
+            "abcdefghijklmnopqrstuvwxyzABCDEFG",
+            "abcdefghijklmnopqrstuvwxyzabcdef",
+            "a  b",
+            " a",
+            "a ",
+            "a\u{a0}b",
+            "Élysée",
+        ] {
+            words.push(w.to_string());
+        }
+        words
+    }
+
+    #[test]
+    fn fold_small_is_fold() {
+        let words = sample_words();
+        assert!(words.len() > 300);
+        for w in &words {
+            assert_eq!(&*fold_small(w), fold(w).as_str(), "{w:?}");
+        }
+        assert!(matches!(fold_small("of"), Folded::Same("of")));
+        assert!(matches!(fold_small("Of"), Folded::Inline(..)));
+        assert!(matches!(fold_small("Zürich"), Folded::Heap(_)));
+    }
 
     #[test]
     fn data_files_parse() {

@@ -3,7 +3,7 @@
 //! capitalised words out.
 
 use crate::db::Db;
-use crate::lexicon::{lexicon, Hint};
+use crate::lexicon::{fold_small, lexicon, Folded, Hint};
 use rustc_hash::FxHashSet as HashSet;
 use sitrep_gazetteer::RecordId;
 use sitrep_model::{Actor, Entity};
@@ -139,19 +139,34 @@ struct Unit {
 }
 
 fn is_article_prefixed(s: &str) -> bool {
-    // every article form is 2–3 ASCII letters
-    let Some(pos) = s
-        .char_indices()
-        .take(4)
-        .find_map(|(i, c)| matches!(c, '-' | '‐' | '‑').then_some(i))
-    else {
-        return false;
-    };
+    // every article form is 2–3 ASCII letters: the first hyphen among the first four chars
+    // must follow ASCII only (a non-ASCII char before it makes the prefix no article)
+    let b = s.as_bytes();
+    let mut pos = 0;
+    loop {
+        match b.get(pos) {
+            _ if pos >= 4 => return false,
+            None => return false,
+            Some(b'-') => break,
+            Some(0xE2) if s[pos..].starts_with(['‐', '‑']) => break,
+            Some(c) if c.is_ascii() => pos += 1,
+            Some(_) => return false,
+        }
+    }
     let (a, rest) = s.split_at(pos);
     ARTICLES.contains(&a) && rest.chars().nth(1).is_some_and(char::is_uppercase)
 }
 
 fn is_cap(s: &str) -> bool {
+    // (plain ASCII first letters, nearly every token, without decoding)
+    match s.as_bytes().first() {
+        Some(c) if c.is_ascii_uppercase() => return true,
+        // (every article opens with 'a', 'e' or 'u')
+        Some(c) if c.is_ascii_lowercase() => {
+            return matches!(c, b'a' | b'e' | b'u') && s.len() > 3 && is_article_prefixed(s);
+        }
+        _ => {}
+    }
     let mut ch = s.chars();
     match ch.next() {
         Some(c) if c.is_uppercase() => true,
@@ -213,6 +228,11 @@ fn is_prominent(gaz: &Db, cands: &[RecordId]) -> bool {
 
 /// "We're", "I've", "they'll", "don't": never names.
 fn is_contraction(s: &str) -> bool {
+    // every suffix holds an apostrophe, which only an apostrophe-like char (non-ASCII, or
+    // ASCII ' and `) folds to
+    if s.bytes().all(|b| b.is_ascii() && b != b'\'' && b != b'`') {
+        return false;
+    }
     let f = fold(s);
     ["'re", "'ve", "'ll", "'d", "'m", "n't"]
         .iter()
@@ -221,8 +241,10 @@ fn is_contraction(s: &str) -> bool {
 
 /// Folded form without a trailing abbreviation dot, for stop-list checks.
 fn stop_form(s: &str) -> String {
-    let f = fold(s);
-    f.trim_end_matches('.').to_string()
+    let mut f = fold(s);
+    let n = f.trim_end_matches('.').len();
+    f.truncate(n);
+    f
 }
 
 /// Whether a word's [`stop_form`] is in a folded list, without allocating for short ASCII
@@ -242,12 +264,21 @@ fn in_list(list: &HashSet<String>, w: &str) -> bool {
 
 /// Possessive suffix length of a word ("Syria's" → 2, "Russia’s" → 4 bytes), 0 when none.
 fn possessive_len(s: &str) -> usize {
+    // (every suffix ends in 's' or 'S')
+    if !matches!(s.as_bytes().last(), Some(b's' | b'S')) {
+        return 0;
+    }
     for suf in ["'s", "’s", "'S", "’S"] {
         if s.len() > suf.len() + 1 && s.ends_with(suf) {
             return suf.len();
         }
     }
     0
+}
+
+/// Whether `s` holds a hyphen ('-', '‐' or '‑'), tested on bytes ('‐' and '‑' open with 0xE2).
+fn has_hyphen(s: &str) -> bool {
+    s.bytes().any(|b| b == b'-' || b == 0xE2) && s.contains(['-', '‐', '‑'])
 }
 
 /// The units of the tokens `range` of `layer`.
@@ -278,7 +309,7 @@ fn units(layer: &TextLayer, range: std::ops::Range<usize>, gaz: &Db) -> Vec<Unit
                 && (prev.start == 0 || text[..prev.start].ends_with(char::is_whitespace))
                 && !layer.quotes.iter().any(|q| q.open == prev.start)
                 && s.starts_with(char::is_uppercase)
-                && !s.contains(['-', '‐', '‑'])
+                && !has_hyphen(s)
             {
                 out.pop();
                 out.push(Unit {
@@ -291,7 +322,7 @@ fn units(layer: &TextLayer, range: std::ops::Range<usize>, gaz: &Db) -> Vec<Unit
                 continue;
             }
         }
-        let hyphenated = s.contains(['-', '‐', '‑']);
+        let hyphenated = has_hyphen(s);
         // (only a hyphenated word with a capital can hold places: "Russia-Iran", "U.S.-backed")
         if hyphenated
             && s.chars().any(char::is_uppercase)
@@ -498,9 +529,9 @@ fn article_skipped(en: &Entity, start: usize) -> usize {
 /// The cue before a unit index: (preposition?, strong?, feature hint from "<noun> of").
 fn cue_before(text: &str, us: &[Unit], i: usize) -> (bool, bool, Option<Hint>) {
     let lx = lexicon();
-    let w = |k: usize| -> Option<String> {
+    let w = |k: usize| -> Option<Folded<'_>> {
         let u = us.get(k)?;
-        u.word.then(|| fold(&text[u.start..u.end]))
+        u.word.then(|| fold_small(&text[u.start..u.end]))
     };
     let mut prep = false;
     let mut strong = false;
@@ -512,7 +543,7 @@ fn cue_before(text: &str, us: &[Unit], i: usize) -> (bool, bool, Option<Hint>) {
     }
     // "through downtown Norfolk", "of rural Paris": a lower-case area word is a cue, and the
     // preposition before it counts
-    if j > 0 && j == i && !us[j - 1].cap && w(j - 1).is_some_and(|m| lx.modifiers.contains(&m)) {
+    if j > 0 && j == i && !us[j - 1].cap && w(j - 1).is_some_and(|m| lx.modifiers.contains(&*m)) {
         prep = true;
         j -= 1;
         if j > 0 && w(j - 1).as_deref() == Some("the") {
@@ -521,24 +552,27 @@ fn cue_before(text: &str, us: &[Unit], i: usize) -> (bool, bool, Option<Hint>) {
     }
     if j > 0 {
         if let Some(p) = w(j - 1) {
-            if lx.preps.contains(&p) {
+            if lx.preps.contains(&*p) {
                 prep = true;
             }
-            if lx.strong.contains(&p) {
+            if lx.strong.contains(&*p) {
                 strong = true;
             }
             // "Christopher Sean Bowers, 19, of Martinez": a person's town after a comma
-            if p == "of" && j > 1 && !us[j - 2].word && &text[us[j - 2].start..us[j - 2].end] == ","
+            if &*p == "of"
+                && j > 1
+                && !us[j - 2].word
+                && &text[us[j - 2].start..us[j - 2].end] == ","
             {
                 prep = true;
             }
-            if p == "of" && j > 1 {
+            if &*p == "of" && j > 1 {
                 if let Some(n) = w(j - 2) {
-                    if let Some(h) = lx.before.get(&n) {
+                    if let Some(h) = lx.before.get(&*n) {
                         hint = Some(*h);
                         strong = true;
                     }
-                    let two = format!("{n} of");
+                    let two = format!("{} of", &*n);
                     if lx.strong.contains(&two) {
                         strong = true;
                     }
@@ -558,13 +592,13 @@ fn weak_prep_before(text: &str, us: &[Unit], i: usize) -> bool {
     let word = |k: usize| {
         us.get(k)
             .filter(|u| u.word)
-            .map(|u| fold(&text[u.start..u.end]))
+            .map(|u| fold_small(&text[u.start..u.end]))
     };
     let mut j = i;
     if j > 0 && word(j - 1).as_deref() == Some("the") {
         j -= 1;
     }
-    j > 0 && word(j - 1).is_some_and(|w| WEAK_PREPS.contains(&w.as_str()))
+    j > 0 && word(j - 1).is_some_and(|w| WEAK_PREPS.contains(&&*w))
 }
 
 /// Prepositions of motion or origin, which companies and people follow as often as places
@@ -1419,7 +1453,8 @@ pub(crate) fn recognize(
 
     // a small place as the sentence's first word, plural-looking or used in lower case
     // elsewhere in the text ("Loans were…", "Border agents…"): a common word
-    let lower_text = text.to_lowercase();
+    // (lower-cased only when a mention needs it)
+    let lower_text = std::cell::OnceCell::new();
     mentions.retain(|m| {
         if m.origin != Origin::Gazetteer || m.prep || m.hint.is_some() || is_big(gaz, &m.cands) {
             return true;
@@ -1437,11 +1472,14 @@ pub(crate) fn recognize(
             return true;
         }
         let low = surf.to_lowercase();
-        let used_lower = lower_text.match_indices(&low).any(|(i, _)| {
-            text.get(i..i + low.len()).is_some_and(|t| t == low)
-                && !text[..i].ends_with(char::is_alphanumeric)
-                && !text[i + low.len()..].starts_with(char::is_alphanumeric)
-        });
+        let used_lower = lower_text
+            .get_or_init(|| text.to_lowercase())
+            .match_indices(&low)
+            .any(|(i, _)| {
+                text.get(i..i + low.len()).is_some_and(|t| t == low)
+                    && !text[..i].ends_with(char::is_alphanumeric)
+                    && !text[i + low.len()..].starts_with(char::is_alphanumeric)
+            });
         // the tagger, when it ran, saw no name there at all ("Wash your hands", "Poor
         // visibility"), and the document never cues the name as a place
         let untagged = !entities.is_empty()
@@ -1942,7 +1980,10 @@ fn list_members(text: &str, ev: &Evidence, runs: &[Run], mentions: &mut Vec<Ment
 fn leading_function(text: &str, us: &[Unit], from: usize, to: usize) -> usize {
     let lx = lexicon();
     (from..to)
-        .take_while(|&k| lx.function.contains(&fold(&text[us[k].start..us[k].end])))
+        .take_while(|&k| {
+            lx.function
+                .contains(&*fold_small(&text[us[k].start..us[k].end]))
+        })
         .count()
 }
 
@@ -2030,4 +2071,97 @@ pub(crate) fn given(gaz: &Db, layer: &TextLayer, spans: &[(usize, usize)]) -> Ve
     out.sort_by_key(|m| (m.start, m.end));
     link(text, &mut out);
     out
+}
+
+#[cfg(test)]
+mod fast_helper_tests {
+    use super::*;
+
+    /// The byte-level fast paths of the per-token helpers give what their plain definitions
+    /// (kept here as the reference) give.
+    #[test]
+    fn fast_helpers_are_their_plain_definitions() {
+        fn article_prefixed(s: &str) -> bool {
+            let Some(pos) = s
+                .char_indices()
+                .take(4)
+                .find_map(|(i, c)| matches!(c, '-' | '‐' | '‑').then_some(i))
+            else {
+                return false;
+            };
+            let (a, rest) = s.split_at(pos);
+            ARTICLES.contains(&a) && rest.chars().nth(1).is_some_and(char::is_uppercase)
+        }
+        fn cap(s: &str) -> bool {
+            let mut ch = s.chars();
+            match ch.next() {
+                Some(c) if c.is_uppercase() => true,
+                Some('ʿ' | 'ʾ' | '‘' | '’' | '\'') => {
+                    ch.next().is_some_and(char::is_uppercase)
+                }
+                Some(_) => article_prefixed(s),
+                None => false,
+            }
+        }
+        fn contraction(s: &str) -> bool {
+            let f = fold(s);
+            ["'re", "'ve", "'ll", "'d", "'m", "n't"]
+                .iter()
+                .any(|suf| f.ends_with(suf))
+        }
+        fn possessive(s: &str) -> usize {
+            for suf in ["'s", "’s", "'S", "’S"] {
+                if s.len() > suf.len() + 1 && s.ends_with(suf) {
+                    return suf.len();
+                }
+            }
+            0
+        }
+        let mut words = crate::lexicon::tests::sample_words();
+        for w in [
+            "al-Sayyal",
+            "al‐Sayyal",
+            "al‑Sayyal",
+            "ez-Zor",
+            "adh-Dhahab",
+            "ul-Haq",
+            "ed-Damer",
+            "é-Bc",
+            "a-B",
+            "abc-D",
+            "abcd-E",
+            "al-",
+            "al-sayyal",
+            "an‐",
+            "ʿAbbas",
+            "’Aziz",
+            "'s",
+            "we’re",
+            "WE'RE",
+            "don`t",
+            "Iran’s",
+            "Hands'",
+            "Texas",
+            "ss",
+            "'S",
+            "Ab-C",
+            "u-Boot",
+            "-",
+            "‐",
+            "co-op",
+            "U.S.-backed",
+            "Russia-Iran-Turkey",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            assert_eq!(is_article_prefixed(w), article_prefixed(w), "{w:?}");
+            assert_eq!(is_cap(w), cap(w), "{w:?}");
+            assert_eq!(is_contraction(w), contraction(w), "{w:?}");
+            assert_eq!(possessive_len(w), possessive(w), "{w:?}");
+            assert_eq!(has_hyphen(w), w.contains(['-', '‐', '‑']), "{w:?}");
+            assert_eq!(stop_form(w), fold(w).trim_end_matches('.'), "{w:?}");
+        }
+        assert!(is_cap("al-Sayyal") && is_cap("ʿAbbas") && !is_cap("al-sayyal"));
+    }
 }

@@ -38,6 +38,29 @@ pub fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// [`BYTE_CLASS`] bit of a byte that does not fold to itself lower-cased: non-ASCII (a UTF-8
+/// lead or continuation byte), the backtick and the tab.
+const OTHER: u8 = 1;
+/// [`BYTE_CLASS`] bit of an ASCII capital.
+const CAPITAL: u8 = 2;
+/// [`OTHER`] and [`CAPITAL`] bits of every byte value.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if !b.is_ascii() || b == b'`' || b == b'\t' {
+            OTHER
+        } else if b.is_ascii_uppercase() {
+            CAPITAL
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Folds a whole string (no offset map): the key function for dictionaries.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -50,24 +73,21 @@ pub fn fold(s: &str) -> String {
 /// lower case, are copied and lower-cased whole; only the other characters go through
 /// [`fold_char`].
 pub fn fold_into(s: &str, out: &mut String) {
-    out.reserve(s.len());
-    // Fast path for a short string of plain ASCII (nearly every token): one pass that checks
-    // and copies lower-cased; on the first other byte, undo and take the general path.
-    if s.len() <= 32 {
-        let start = out.len();
-        let mut plain = true;
-        for &b in s.as_bytes() {
-            if !b.is_ascii() || b == b'`' || b == b'\t' {
-                plain = false;
-                break;
-            }
-            out.push(char::from(b.to_ascii_lowercase()));
-        }
-        if plain {
-            return;
-        }
-        out.truncate(start);
+    // Fast path for plain ASCII (nearly every token): one table lookup per byte, then a copy,
+    // lower-cased only when it holds a capital.
+    let mut class = 0u8;
+    for &b in s.as_bytes() {
+        class |= BYTE_CLASS[usize::from(b)];
     }
+    if class & OTHER == 0 {
+        let start = out.len();
+        out.push_str(s);
+        if class & CAPITAL != 0 {
+            out[start..].make_ascii_lowercase();
+        }
+        return;
+    }
+    out.reserve(s.len());
     let mut rest = s;
     while !rest.is_empty() {
         let plain = rest
