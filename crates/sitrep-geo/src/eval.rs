@@ -539,7 +539,7 @@ pub fn evaluate(gazetteer: &Gazetteer, docs: &[GoldDoc], annotate: Option<Annota
         let (entities, actors) = annotate.map(|f| f(&layer)).unwrap_or_default();
         let (mentions, demonyms) = crate::recognize::recognize(&gaz, &layer, &entities, &actors);
         let places = crate::resolve::resolve(&gaz, layer.text, &mentions, &demonyms, &actors);
-        let places = crate::facility::add_sites(&layer, &entities, places);
+        let places = crate::facility::add_sites(gaz, &layer, &entities, places);
         if std::env::var_os("SITREP_GEO_DEBUG").is_some() {
             debug_doc(doc, &places);
         }

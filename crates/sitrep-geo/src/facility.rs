@@ -26,14 +26,22 @@
 //!   recognizer already outputs them), except a saint's name opening the name ("St.
 //!   Michael's Hospital", not St. Michael) and a town or lake naming a street ("Indian Lake
 //!   Road"; a county still wins: "Freestone County Road 360"). A place that reaches beyond
-//!   the name or equals it ("Virginia Beach", "Echo Park") is kept and the facility dropped.
+//!   the name or equals it ("Virginia Beach", "Echo Park") is kept and the facility dropped,
+//!   except a small namesake of a landmark of exactly its name (a populated place, no
+//!   capital or division seat, under 100,000 people or named so only by an alternate name)
+//!   without a local cue (its own division after it: "Heathrow, Fla."; a document whose
+//!   other places name its country but not the landmark's): "at Heathrow" is the airport,
+//!   not Heathrow, Florida.
+//! * **Two saints**: a name extends leftwards over "Saint X and " / "St. X & " before a
+//!   second saint ("Saint Peter and Saint Paul Coptic Orthodox Church").
 //! * **Not sites**: names on `data/facility_not.txt` ("Electoral College"), names a PER entity
 //!   covers, names an ORG entity extends beyond.
 
+use crate::db::Db;
 use crate::lexicon::{data_lines, fold_small};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use sitrep_model::{Entity, Place};
-use sitrep_text::{fold, TextLayer, TokenKind};
+use sitrep_text::{fold, TextLayer, Token, TokenKind};
 use std::sync::OnceLock;
 
 /// What a facility head names.
@@ -296,6 +304,30 @@ fn is_saint(w: &str) -> bool {
     )
 }
 
+/// When token `and` is "and" or "&" between two saints' names ("Saint Peter and Saint Paul",
+/// "St. Peter & St. Paul"), the second opening at token `next`: the first token of the first
+/// name.
+fn saints_pair_start(toks: &[Token], text: &str, and: usize, next: usize) -> Option<usize> {
+    let w = |i: usize| toks[i].text(text);
+    let gap = |a: usize, b: usize| &text[toks[a].end..toks[b].start];
+    if !matches!(w(and), "and" | "&") || gap(and, next) != " " || !is_saint(w(next)) {
+        return None;
+    }
+    // the saint's name before the conjunction
+    let name = and.checked_sub(1)?;
+    if gap(name, and) != " " || toks[name].kind != TokenKind::Word || !is_cap_word(w(name)) {
+        return None;
+    }
+    let title = name.checked_sub(1)?;
+    if gap(title, name) == " " && is_saint(w(title)) && toks[title].kind == TokenKind::Word {
+        return Some(title);
+    }
+    // "St. Peter"
+    let st = title.checked_sub(1)?;
+    (w(title) == "." && gap(title, name) == " " && gap(st, title).is_empty() && is_saint(w(st)))
+        .then_some(st)
+}
+
 /// A possessive word ("Whittier's", "Michael’s").
 fn is_possessive(w: &str) -> bool {
     ["'s", "’s", "s'", "s’"].iter().any(|p| w.ends_with(p))
@@ -459,6 +491,12 @@ fn find_facilities(layer: &TextLayer, entities: &[Entity], t: &Tables) -> Vec<Si
             if is_possessive(w) && !saint_before {
                 break;
             }
+            // "Saint Peter and Saint Paul Coptic Orthodox Church", "St. Peter and St. Paul
+            // Church": a church of two saints
+            if let Some(first) = saints_pair_start(toks, text, p, s) {
+                s = first;
+                continue;
+            }
             let ok = match toks[p].kind {
                 TokenKind::Word => {
                     gap == " " && (is_cap_word(w) || is_article_name(w) || CONNECTORS.contains(&w))
@@ -605,9 +643,70 @@ fn adjacent<'a>(text: &str, places: &'a [Place], start: usize, end: usize) -> Op
     })
 }
 
+/// Population below which a namesake place yields to a landmark of exactly its name: every
+/// true namesake of a landmark on the list is smaller (Rukban camp, Jordan ≈ 85,000;
+/// Sagrada Família, Barcelona ≈ 52,000; Maracanã, Pará ≈ 26,000; Heathrow, Florida ≈ 6,000),
+/// while a town of 100,000 or more is a city news names for itself.
+const NAMESAKE_MAX_POPULATION: u64 = 100_000;
+
+/// Whether the resolved place `places[k]`, covering exactly the name of landmark `l`, yields
+/// to it: a populated place that is no capital or seat of a division, and either small
+/// (under [`NAMESAKE_MAX_POPULATION`]) or matched by an alternate name only ("Acropolis" is
+/// a nickname of Little Rock), with no local cue: no division of its own country right
+/// after it ("Heathrow, Fla.", "Heathrow, Florida"), and not a document whose places name its
+/// country but not the landmark's.
+fn namesake_yields(gaz: Db<'_>, text: &str, places: &[Place], k: usize, l: &Landmark) -> bool {
+    let p = &places[k];
+    let small_kind = p.feature.as_deref().is_some_and(|f| {
+        matches!(
+            f,
+            "PPL" | "PPLX" | "PPLL" | "PPLF" | "PPLQ" | "PPLS" | "PPLR"
+        )
+    });
+    let Some(id) = p.id.as_deref().filter(|_| small_kind) else {
+        return false;
+    };
+    let Some(rec) = gaz
+        .candidates(&p.text)
+        .iter()
+        .map(|&c| gaz.record(c))
+        .find(|r| r.id == id)
+    else {
+        return false;
+    };
+    let alias_only = key(&rec.name) != key(&p.text);
+    if rec.population >= NAMESAKE_MAX_POPULATION && !alias_only {
+        return false;
+    }
+    // "Heathrow, Fla.": its own division right after it
+    let container = places.get(k + 1).is_some_and(|n| {
+        n.country == p.country
+            && text
+                .get(p.end..n.start)
+                .is_some_and(|between| between.trim() == ",")
+            && (n.feature.as_deref().is_some_and(|f| f.starts_with("ADM"))
+                || n.name.is_some() && n.name == p.admin1)
+    });
+    // the document's other places name the place's country but not the landmark's
+    let home = p.country.as_deref().is_some_and(|c| {
+        let named = |cc: &str| {
+            places
+                .iter()
+                .any(|q| q.id != p.id && q.country.as_deref() == Some(cc))
+        };
+        c != l.country && named(c) && !named(&l.country)
+    });
+    !(container || home)
+}
+
 /// Adds landmarks and facility names to the resolved `places` (in text order; byte offsets)
 /// and returns the merged list, in text order.
-pub(crate) fn add_sites(layer: &TextLayer, entities: &[Entity], places: Vec<Place>) -> Vec<Place> {
+pub(crate) fn add_sites(
+    gaz: Db<'_>,
+    layer: &TextLayer,
+    entities: &[Entity],
+    places: Vec<Place>,
+) -> Vec<Place> {
     let t = tables();
     let text = layer.text;
     let mut sites = find_landmarks(layer, t);
@@ -628,23 +727,33 @@ pub(crate) fn add_sites(layer: &TextLayer, entities: &[Entity], places: Vec<Plac
         let inside: Vec<usize> = (0..places.len())
             .filter(|&k| places[k].start < s.end && s.start < places[k].end)
             .collect();
-        // a place reaching beyond the site's name, or equal to it, stays ("Echo Park")
+        // a place reaching beyond the site's name stays ("Echo Park"), and one equal to it too,
+        // except a small namesake of a landmark without a local cue ("at Heathrow": the
+        // airport, not Heathrow, Florida)
+        let landmark_row = match &s.what {
+            What::Landmark(rows) => rows
+                .iter()
+                .copied()
+                .find(|&r| countries.contains(t.landmarks[r].country.as_str()))
+                .or_else(|| rows.first().copied()),
+            What::Facility(..) => None,
+        };
         if inside.iter().any(|&k| {
-            places[k].start < s.start
-                || places[k].end > s.end
-                || (places[k].start == s.start && places[k].end == s.end)
+            let p = &places[k];
+            if p.start < s.start || p.end > s.end {
+                return true;
+            }
+            let equal = p.start == s.start && p.end == s.end;
+            equal
+                && !landmark_row
+                    .is_some_and(|r| namesake_yields(gaz, text, &places, k, &t.landmarks[r]))
         }) {
             continue;
         }
         let surface = text[s.start..s.end].to_string();
         match &s.what {
-            What::Landmark(rows) => {
-                let row = rows
-                    .iter()
-                    .copied()
-                    .find(|&r| countries.contains(t.landmarks[r].country.as_str()))
-                    .or_else(|| rows.first().copied());
-                let Some(l) = row.map(|r| &t.landmarks[r]) else {
+            What::Landmark(_) => {
+                let Some(l) = landmark_row.map(|r| &t.landmarks[r]) else {
                     continue;
                 };
                 for &k in &inside {

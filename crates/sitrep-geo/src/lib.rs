@@ -167,7 +167,7 @@ pub(crate) fn parse_with(
     let (mentions, demonyms) = recognize::recognize(&gaz, layer, entities, actors);
     let places = resolve::resolve(&gaz, layer.text, &mentions, &demonyms, actors);
     // landmarks, facilities and streets (module `facility`)
-    facility::add_sites(layer, entities, places)
+    facility::add_sites(gaz, layer, entities, places)
 }
 
 /// [`Geoparser::resolve_spans`] over a borrowed gazetteer.

@@ -29,6 +29,17 @@ const HAND: &[Hand] = &[
     r("New Orleans", "US", "Louisiana", "PPLA2", 390_000, 29.9547, -90.0751),
     r("Rafah", "PS", "Gaza Strip", "PPL", 150_000, 31.2969, 34.2436),
     r("Indian Lake", "US", "New York", "PPL", 1_300, 43.7823, -74.2710),
+    // namesakes of landmarks
+    r("United Kingdom", "GB", "", "PCLI", 66_000_000, 54.0, -2.0),
+    r("Greece", "GR", "", "PCLI", 10_700_000, 39.0, 22.0),
+    r("London", "GB", "England", "PPLC", 8_900_000, 51.5085, -0.1257),
+    r("Florida", "US", "Florida", "ADM1", 21_000_000, 28.0, -81.7),
+    r("Orlando", "US", "Florida", "PPLA2", 300_000, 28.5383, -81.3792),
+    r("Heathrow", "US", "Florida", "PPL", 5_900, 28.7633, -81.3722),
+    r("White House", "US", "Tennessee", "PPL", 11_000, 36.4703, -86.6514),
+    r("Central Park", "US", "Washington", "PPL", 2_700, 46.9734, -123.6924),
+    // (PPL, as the default gazetteer records it; its alternate names include "Acropolis")
+    r("Little Rock", "US", "Arkansas", "PPL", 200_000, 34.7465, -92.2896).alts(&["Acropolis"]),
 ];
 
 fn gazetteer() -> Arc<Gazetteer> {
@@ -88,6 +99,14 @@ fn sites_are_recognised_and_non_sites_are_not() {
         ("The tree fell in Whittier's Penn Park on Monday.", &[], &["Penn Park"]),
         // universities are affiliations, not sites
         ("She is a professor at Ryerson University.", &[], &[]),
+        // a church of two saints: the whole name
+        ("A bomb exploded at the Saint Peter and Saint Paul Coptic Orthodox Church in Cairo.", &[],
+            &["Saint Peter and Saint Paul Coptic Orthodox Church", "Cairo"]),
+        ("Mourners gathered at St. Peter and St. Paul Church in Baghdad.", &[],
+            &["St. Peter and St. Paul Church", "Baghdad"]),
+        ("They met at St Peter & St Paul Church on Sunday.", &[], &["St Peter & St Paul Church"]),
+        // ... not two people, nor a saint and a church
+        ("Peter and Saint Paul Church were named in the report.", &[], &["Saint Paul Church"]),
     ];
     let mut failures = Vec::new();
     for &(text, entities, expected) in table {
@@ -171,4 +190,43 @@ fn sites_take_their_own_or_their_containers_coordinates() {
             p.confidence
         );
     }
+}
+
+/// A landmark covering exactly a small namesake place: the landmark, unless the text or the
+/// document places the namesake. (text, surface, expected feature, expected country)
+#[test]
+fn landmarks_win_over_small_namesakes_without_a_local_cue() {
+    #[rustfmt::skip]
+    let table: &[(&str, &str, &str, &str)] = &[
+        // no cue: the airport
+        ("Flights were delayed due to disruption at Heathrow on Friday.", "Heathrow", "AIRP", "GB"),
+        ("The union's members work out of London's Heathrow.", "Heathrow", "AIRP", "GB"),
+        ("Cabin crew based at Heathrow said they would strike.", "Heathrow", "AIRP", "GB"),
+        ("Protesters gathered outside the White House on Sunday.", "White House", "BLDG", "US"),
+        // same country as the landmark: still the landmark
+        ("Runners crowded Central Park in New Orleans' sister city.", "Central Park", "PRK", "US"),
+        // a big city matched by an alternate name only
+        ("Tourists climbed the Acropolis in Greece.", "Acropolis", "ANS", "GR"),
+        // a local cue: its own division after it, or a document of its own country only
+        ("A fire broke out in Heathrow, Florida, on Monday.", "Heathrow", "PPL", "US"),
+        ("A fire broke out in Heathrow, Fla., on Monday.", "Heathrow", "PPL", "US"),
+        ("Deputies from Orlando were called to a home in Heathrow.", "Heathrow", "PPL", "US"),
+        // ... but not when the document also names the landmark's country
+        ("Orlando travellers to the United Kingdom were stuck at Heathrow.", "Heathrow", "AIRP", "GB"),
+    ];
+    let mut failures = Vec::new();
+    for &(text, surface, feature, country) in table {
+        let places = parse(text, &[]);
+        let Some(p) = places.iter().find(|p| p.text == surface) else {
+            failures.push(format!("{text:?}: no {surface} among {places:?}"));
+            continue;
+        };
+        let got = (p.feature.as_deref(), p.country.as_deref());
+        if got != (Some(feature), Some(country)) {
+            failures.push(format!(
+                "{text:?}: {surface} expected {feature} {country}, got {got:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
