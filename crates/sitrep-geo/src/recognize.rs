@@ -3,7 +3,7 @@
 //! capitalised words out.
 
 use crate::db::Db;
-use crate::lexicon::{fold_small, lexicon, Folded, Hint};
+use crate::lexicon::{fold_small, folds_to, lexicon, Folded, Hint};
 use rustc_hash::FxHashSet as HashSet;
 use sitrep_gazetteer::RecordId;
 use sitrep_model::{Actor, Entity};
@@ -70,6 +70,33 @@ pub(crate) struct Mention {
     /// legislator's district ("Lebanon Police", "a Lebanon woman", "400 S. Locust St.,
     /// Lebanon", "D-Winthrop"): a town, not a country or a capital by its fame alone.
     pub local: bool,
+}
+
+/// `text.to_lowercase()`, with runs of ASCII lower-cased whole (news text is ASCII but for
+/// its quotation marks and a few names; `str::to_lowercase` goes char by char after the first
+/// other character). Characters lower-case one by one except the Greek capital sigma, whose
+/// form depends on its neighbours: a text holding one goes to `str::to_lowercase`.
+fn lowercase(text: &str) -> String {
+    if text.contains('\u{3A3}') {
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let n = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..n]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[n..];
+        if let Some(c) = rest.chars().next() {
+            out.extend(c.to_lowercase());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }
 
 /// A demonym occurrence: country context, never a place.
@@ -247,6 +274,11 @@ fn stop_form(s: &str) -> String {
     f
 }
 
+/// Whether [`stop_form`]`(w)` is in `set`, without allocating for short plain ASCII.
+fn stop_in(set: &HashSet<String>, w: &str) -> bool {
+    set.contains(fold_small(w).trim_end_matches('.'))
+}
+
 /// Whether a word's [`stop_form`] is in a folded list, without allocating for short ASCII
 /// words (the common case in the per-run checks).
 fn in_list(list: &HashSet<String>, w: &str) -> bool {
@@ -258,7 +290,7 @@ fn in_list(list: &HashSet<String>, w: &str) -> bool {
         b.make_ascii_lowercase();
         std::str::from_utf8(b).is_ok_and(|s| list.contains(s))
     } else {
-        list.contains(&stop_form(w))
+        stop_in(list, w)
     }
 }
 
@@ -663,8 +695,8 @@ fn is_calendar_word(w: &str) -> bool {
         "nov",
         "dec",
     ];
-    let w = stop_form(w);
-    WORDS.contains(&w.as_str())
+    let w = fold_small(w);
+    WORDS.contains(&w.trim_end_matches('.'))
 }
 
 /// The unit index where a dateline opening the sentence ends: "WASHINGTON Barack Obama…",
@@ -830,7 +862,7 @@ pub(crate) fn recognize(
                 let sentence_initial_of = w == "of"
                     && us[..i].iter().all(|u| !u.word)
                     && j == i + 1
-                    && !lx.stop.contains(&stop_form(&text[us[i].start..us[i].end]));
+                    && !stop_in(&lx.stop, &text[us[i].start..us[i].end]);
                 if CONNECTORS.contains(&w)
                     && !sentence_initial_of
                     && j + 1 < n
@@ -888,7 +920,7 @@ pub(crate) fn recognize(
                 let before = text[..us[run_start].start].trim_end();
                 before.strip_suffix(',').is_some_and(|b| {
                     let w = b.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-                    w.len() <= 12 && lx.facilities.contains(&stop_form(w))
+                    w.len() <= 12 && stop_in(&lx.facilities, w)
                 })
             };
 
@@ -923,7 +955,7 @@ pub(crate) fn recognize(
                         && gaz
                             .candidates(surf)
                             .first()
-                            .is_none_or(|&c| fold(&gaz.record(c).name) != fold(surf))
+                            .is_none_or(|&c| !folds_to(&gaz.record(c).name, &fold_small(surf)))
                     {
                         continue;
                     }
@@ -945,7 +977,7 @@ pub(crate) fn recognize(
                         matched = true;
                         break;
                     }
-                    if lx.stop.contains(&stop_form(surf)) && k > 1 {
+                    if stop_in(&lx.stop, surf) && k > 1 {
                         continue;
                     }
                     // "Laurel County", "Rapides Parish", "Raqqa Province": name + capitalised
@@ -963,10 +995,11 @@ pub(crate) fn recognize(
                         .filter(|u| p + k < run_end && u.word && u.cap && !org_word_next)
                         .and_then(|u| lx.after.get(&text[u.start..u.end]))
                     {
-                        let opens_with_function =
-                            leading && lx.function.contains(&fold(&text[us[p].start..us[p].end]));
-                        let name_ok = !((k == 1 && lx.stop.contains(&stop_form(surf)))
-                            || opens_with_function);
+                        let opens_with_function = leading
+                            && lx
+                                .function
+                                .contains(&*fold_small(&text[us[p].start..us[p].end]));
+                        let name_ok = !((k == 1 && stop_in(&lx.stop, surf)) || opens_with_function);
                         if name_ok {
                             let full_end = us[p + k].end;
                             let mut cands = gaz.candidates(&text[s..full_end]).to_vec();
@@ -1048,10 +1081,12 @@ pub(crate) fn recognize(
                     let cands = gaz.candidates(surf);
                     // "An Alexandria": an English word the name key reads as an article
                     if k > 1
-                        && lx.function.contains(&fold(&text[us[p].start..us[p].end]))
+                        && lx
+                            .function
+                            .contains(&*fold_small(&text[us[p].start..us[p].end]))
                         && !cands
                             .iter()
-                            .any(|&c| fold(&gaz.record(c).name) == fold(surf))
+                            .any(|&c| folds_to(&gaz.record(c).name, &fold_small(surf)))
                     {
                         continue;
                     }
@@ -1075,10 +1110,10 @@ pub(crate) fn recognize(
                     }
                 }
                 if !matched {
-                    let w = fold(&text[us[p].start..us[p].end]);
-                    let skip = (leading && lx.function.contains(&w))
-                        || lx.placewords.contains(&w)
-                        || (!us[p].cap && CONNECTORS.contains(&w.as_str()));
+                    let w = fold_small(&text[us[p].start..us[p].end]);
+                    let skip = (leading && lx.function.contains(&*w))
+                        || lx.placewords.contains(&*w)
+                        || (!us[p].cap && CONNECTORS.contains(&&*w));
                     if !skip {
                         residue.push(p);
                     }
@@ -1115,14 +1150,14 @@ pub(crate) fn recognize(
                                     3
                                 })
                                 .any(|u| {
-                                    let w = stop_form(&text[us[u].start..us[u].end]);
-                                    lx.org_heads.contains(&w) || lx.titles.contains(&w)
+                                    let w = fold_small(&text[us[u].start..us[u].end]);
+                                    let w = w.trim_end_matches('.');
+                                    lx.org_heads.contains(w) || lx.titles.contains(w)
                                 })
                             || (run_start..run_end)
                                 .find(|&u| us[u].start >= f0.end)
                                 .is_some_and(|u| {
-                                    lx.titles
-                                        .contains(&stop_form(&text[us[u].start..us[u].end]))
+                                    stop_in(&lx.titles, &text[us[u].start..us[u].end])
                                 }))
                 });
             // a place of any size opening a local public institution or office ("the New
@@ -1182,10 +1217,9 @@ pub(crate) fn recognize(
                     && is_big(gaz, &fl.cands)
                     && residue.iter().all(|&r| us[r].end <= fl.start)
                     && text[..fl.start].trim_end().ends_with(" of")
-                    && !residue.iter().any(|&r| {
-                        lx.companies
-                            .contains(&stop_form(&text[us[r].start..us[r].end]))
-                    })
+                    && !residue
+                        .iter()
+                        .any(|&r| stop_in(&lx.companies, &text[us[r].start..us[r].end]))
             });
             // "Daniel Ray Hufstetler of Roswell": a person the tagger found, "of" and a place
             // ending the run: the person's town
@@ -1265,8 +1299,8 @@ pub(crate) fn recognize(
                 // unknown name with a strong cue: recognised, unresolved
                 let first = run_start + leading_function(text, &us, run_start, run_end);
                 let clean = (first..run_end).all(|k| {
-                    let w = stop_form(&text[us[k].start..us[k].end]);
-                    !lx.stop.contains(&w) && !is_allcaps(&text[us[k].start..us[k].end])
+                    !stop_in(&lx.stop, &text[us[k].start..us[k].end])
+                        && !is_allcaps(&text[us[k].start..us[k].end])
                 });
                 if first < run_end && clean {
                     found.push(Found::new(
@@ -1351,7 +1385,7 @@ pub(crate) fn recognize(
                     && (first..run_end).all(|k| {
                         let t = &text[us[k].start..us[k].end];
                         (!us[k].cap && CONNECTORS.contains(&t))
-                            || (!lx.stop.contains(&stop_form(t)) && !is_allcaps(t))
+                            || (!stop_in(&lx.stop, t) && !is_allcaps(t))
                     });
                 runs.push(Run {
                     start: us[first].start,
@@ -1368,7 +1402,7 @@ pub(crate) fn recognize(
     // the text cues as a place elsewhere ("in Greer", "Greer, South Carolina", "Greer
     // Police") is that place here too ("Greer's city limits"); surnames are checked below
     for (m, single) in uncued_vetoed {
-        if cued_names.contains(&fold(&text[m.start..m.end])) {
+        if cued_names.contains(&*fold_small(&text[m.start..m.end])) {
             if single {
                 single_uncued.push(mentions.len());
             }
@@ -1394,9 +1428,9 @@ pub(crate) fn recognize(
                 let m = &mentions[k];
                 m.origin == Origin::Gazetteer
                     && !is_prominent(gaz, &m.cands)
-                    && name_parts.contains(&fold(&text[m.start..m.end]))
+                    && name_parts.contains(&*fold_small(&text[m.start..m.end]))
                     && (!ev.supports(m.start, m.end)
-                        || tagged_surnames.contains(&fold(&text[m.start..m.end])))
+                        || tagged_surnames.contains(&*fold_small(&text[m.start..m.end])))
             })
             .collect();
         if !drop.is_empty() {
@@ -1473,7 +1507,7 @@ pub(crate) fn recognize(
         }
         let low = surf.to_lowercase();
         let used_lower = lower_text
-            .get_or_init(|| text.to_lowercase())
+            .get_or_init(|| lowercase(text))
             .match_indices(&low)
             .any(|(i, _)| {
                 text.get(i..i + low.len()).is_some_and(|t| t == low)
@@ -1487,7 +1521,7 @@ pub(crate) fn recognize(
             && !entities
                 .iter()
                 .any(|en| en.start <= m.start && m.end <= en.end)
-            && !cued_names.contains(&fold(surf));
+            && !cued_names.contains(&*fold_small(surf));
         !(surf.ends_with('s') || used_lower || untagged)
     });
 
@@ -1628,12 +1662,12 @@ pub(crate) fn recognize(
         let unknown_ok = after_prep
             && !lx.facilities.contains(&last_word)
             && !lx.org_heads.contains(&last_word)
-            && !lx.stop.contains(&stop_form(surf));
+            && !stop_in(&lx.stop, surf);
         if (cands.is_empty() && !unknown_ok)
             || (one_word
                 && !cands.is_empty()
-                && (lx.stop.contains(&stop_form(surf))
-                    || name_parts.contains(&fold(surf))
+                && (stop_in(&lx.stop, surf)
+                    || name_parts.contains(&*fold_small(surf))
                     || !(after_prep || is_big(gaz, &cands))))
         {
             continue;
@@ -1835,7 +1869,7 @@ fn shown_persons(
             && ((sep_a == " " && in_list(&lx.speech, next))
                 || (sep_b == " " && in_list(&lx.speech, prev)))
             && !is_prominent(gaz, &m.cands)
-            && !cued_names.contains(&fold(surf))
+            && !cued_names.contains(&*fold_small(surf))
             && ev
                 .entities
                 .iter()
@@ -1874,7 +1908,7 @@ fn shown_persons(
                 per += 1;
             }
         }
-        if !placed && per >= 3 && 3 * per >= 2 * n && !cued_names.contains(&fold(name)) {
+        if !placed && per >= 3 && 3 * per >= 2 * n && !cued_names.contains(&*fold_small(name)) {
             out.insert(fold(name));
         }
     }
@@ -2076,6 +2110,19 @@ pub(crate) fn given(gaz: &Db, layer: &TextLayer, spans: &[(usize, usize)]) -> Ve
 #[cfg(test)]
 mod fast_helper_tests {
     use super::*;
+
+    #[test]
+    fn lowercase_is_str_to_lowercase() {
+        for s in [
+            "Loans were up in İstanbul, said “Border” agents — ÆØÅ ΣΟΦΙΑ ΟΔΟΣ.",
+            "KELVIN \u{212A} and ẞ, DŽ, Ǆ; plain ASCII Only",
+            "",
+            "ΣΑΣ Σ",
+            "Zürich’s MAYOR",
+        ] {
+            assert_eq!(lowercase(s), s.to_lowercase(), "{s:?}");
+        }
+    }
 
     /// The byte-level fast paths of the per-token helpers give what their plain definitions
     /// (kept here as the reference) give.

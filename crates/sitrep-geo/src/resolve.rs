@@ -6,7 +6,7 @@
 //! their own country's evidence ("Moscow" in a story full of "U.S.").
 
 use crate::db::Db;
-use crate::lexicon::Hint;
+use crate::lexicon::{ascii_folds_to, folds_to, Hint};
 use crate::recognize::{Demonym, Mention, Origin};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use sitrep_gazetteer::{haversine_km, name_key, Record, RecordId};
@@ -80,7 +80,10 @@ fn division_cues() -> &'static DivisionCues {
             let Some((kind, words)) = l.split_once('\t') else {
                 continue;
             };
-            let phrase: Vec<String> = words.split_whitespace().map(fold).collect();
+            let phrase: Vec<String> = words
+                .split_whitespace()
+                .map(|w| strip(&fold(w)).to_string())
+                .collect();
             if phrase.is_empty() {
                 continue;
             }
@@ -96,19 +99,17 @@ fn division_cues() -> &'static DivisionCues {
     })
 }
 
-/// Whether folded word `t` (punctuation around it ignored) is the phrase word `p`.
-fn word_is(t: &str, p: &str) -> bool {
-    let strip = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-            .trim_end_matches('.')
-            .to_string()
-    };
-    t == p || strip(t) == strip(p)
+/// Folded word `w` without the punctuation around it: two words are the same cue word when
+/// their stripped forms are.
+fn strip(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .trim_end_matches('.')
 }
 
-/// Whether folded `words` open with `phrase`; returns the number of words it takes.
-fn opens_with(words: &[String], phrase: &[String]) -> Option<usize> {
-    (words.len() >= phrase.len() && words.iter().zip(phrase).all(|(t, p)| word_is(t, p)))
+/// Whether stripped folded `words` open with `phrase` (stripped when loaded); returns the
+/// number of words it takes.
+fn opens_with(words: &[&str], phrase: &[String]) -> Option<usize> {
+    (words.len() >= phrase.len() && words.iter().zip(phrase).all(|(t, p)| t == p))
         .then_some(phrase.len())
 }
 
@@ -150,6 +151,7 @@ fn division_cue(text: &str, start: usize, end: usize) -> Option<DivisionCue> {
         after.to_vec()
     };
     let folded: Vec<String> = after_words.iter().map(|t| fold(t)).collect();
+    let folded: Vec<&str> = folded.iter().map(|t| strip(t)).collect();
     if cues.after.iter().any(|p| opens_with(&folded, p).is_some()) {
         return Some(DivisionCue::Strong);
     }
@@ -170,6 +172,7 @@ fn division_cue(text: &str, start: usize, end: usize) -> Option<DivisionCue> {
         v.reverse();
         v
     };
+    let before: Vec<&str> = before.iter().map(|t| strip(t)).collect();
     if cues.before.iter().any(|p| {
         before.len() >= p.len() && opens_with(&before[before.len() - p.len()..], p).is_some()
     }) {
@@ -394,7 +397,15 @@ pub(crate) fn context(
         let r = gaz.record(top);
         // (not from a name a local-news cue makes a town: "Lebanon Police")
         if is_country(r) {
-            if !m.local && !respelled_country(gaz, text, m, cs, top) {
+            let respelled = |t: &str| {
+                let (folded, key) = (fold(t), name_key(t));
+                let exact: Vec<bool> = cs
+                    .iter()
+                    .map(|&c| folds_to(&gaz.record(c).name, &folded))
+                    .collect();
+                respelled_country(gaz, m, cs, 0, &exact, &key)
+            };
+            if !m.local && !text.get(m.start..m.end).is_some_and(respelled) {
                 add_country(&mut ctx, &r.country, Some(m.sentence), 1.0);
             }
         } else if m.hint == Some(Hint::Admin1)
@@ -495,18 +506,56 @@ fn admin1_key(r: &Record) -> Option<(String, String)> {
     r.admin1.as_ref().map(|a| (r.country.clone(), name_key(a)))
 }
 
-/// Folded preferred names and their keys, computed once per record and document (the same
-/// candidates come back for every mention of a name).
+/// Folded preferred names of the records other than plain ASCII, computed once per record
+/// and document (the same candidates come back for every mention of a name); the names'
+/// keys come from the gazetteer's memo ([`sitrep_gazetteer::with_name_key`]).
 #[derive(Default)]
-struct NameCache(HashMap<RecordId, (String, String)>);
+struct NameCache(
+    HashMap<RecordId, String>,
+    /// Folded surface → its last candidates and which of them carry it as their own name.
+    HashMap<String, (Vec<RecordId>, Vec<bool>)>,
+);
 
 impl NameCache {
-    /// (folded name, name key) of record `id`.
-    fn get(&mut self, gaz: &Db, id: RecordId) -> &(String, String) {
-        self.0.entry(id).or_insert_with(|| {
-            let name = &gaz.record(id).name;
-            (fold(name), name_key(name))
-        })
+    /// Which of candidates `cs` have folded `surface` as their folded preferred name (mentions
+    /// of one name share their candidates: computed once).
+    fn exact(&mut self, gaz: &Db, surface: &str, cs: &[RecordId]) -> Vec<bool> {
+        if let Some((ids, v)) = self.1.get(surface) {
+            if ids[..] == *cs {
+                return v.clone();
+            }
+        }
+        let v: Vec<bool> = cs
+            .iter()
+            .map(|&id| self.folded_is(gaz, id, surface))
+            .collect();
+        self.1.insert(surface.to_string(), (cs.to_vec(), v.clone()));
+        v
+    }
+
+    /// Whether the folded preferred name of record `id` is `folded`.
+    fn folded_is(&mut self, gaz: &Db, id: RecordId, folded: &str) -> bool {
+        let name = &gaz.record(id).name;
+        ascii_folds_to(name, folded)
+            .unwrap_or_else(|| *self.0.entry(id).or_insert_with(|| fold(name)) == folded)
+    }
+
+    /// Whether the folded preferred name of record `id` is `surface` with a qualifier
+    /// ([`is_qualified_name`]).
+    fn qualified(&mut self, gaz: &Db, id: RecordId, surface: &str) -> bool {
+        let name = &gaz.record(id).name;
+        let plain = |t: &str| t.bytes().all(|c| c.is_ascii() && c != b'`' && c != b'\t');
+        // (a plain ASCII head as long as the surface folds to it or the name is not it; the
+        // rest is folded only behind a matching head: folding goes character by character)
+        match name.get(..surface.len()) {
+            Some(head) if plain(head) => {
+                return ascii_folds_to(head, surface) == Some(true)
+                    && is_qualified_name(&fold(&name[surface.len()..]), "");
+            }
+            None if plain(name) => return false,
+            _ => {}
+        }
+        is_qualified_name(self.0.entry(id).or_insert_with(|| fold(name)), surface)
     }
 }
 
@@ -524,6 +573,8 @@ fn base_scores(
     let cued = ctx.cued.get(k).copied().unwrap_or(false);
     let surface = fold(&text[m.start..m.end]);
     let surface_key = name_key(&text[m.start..m.end]);
+    // (which candidates carry the surface as their own name)
+    let exact = names.exact(gaz, &surface, &cands[k]);
     let local_countries: HashSet<&String> = (m.sentence.saturating_sub(1)..=m.sentence + 1)
         .filter_map(|s| ctx.country_sent.get(&s))
         .flatten()
@@ -563,8 +614,9 @@ fn base_scores(
     let cities_any: Vec<&Record> = if has_admin1 {
         cands[k]
             .iter()
-            .filter(|&&id| gaz.record(id).feature_class == 'P' && names.get(gaz, id).0 == surface)
-            .map(|&id| gaz.record(id))
+            .zip(&exact)
+            .filter(|&(&id, &e)| e && gaz.record(id).feature_class == 'P')
+            .map(|(&id, _)| gaz.record(id))
             .collect()
     } else {
         Vec::new()
@@ -574,19 +626,17 @@ fn base_scores(
     // city when one is spelled so).
     // Only asked when the first (most populous) candidate's own name is spelled otherwise:
     // that is when a key-only match can win on population.
-    let top_spelled = cands[k]
-        .first()
-        .is_none_or(|&id| names.get(gaz, id).0 == surface);
+    let top_spelled = exact.first().is_none_or(|&e| e);
     let spelled: Vec<bool> = if !top_spelled && cands[k].len() <= 256 {
         cands[k]
             .iter()
-            .map(|&id| gaz.names(id).iter().any(|n| fold(n) == surface))
+            .map(|&id| gaz.names(id).iter().any(|n| folds_to(n, &surface)))
             .collect()
     } else {
         vec![true; cands[k].len()]
     };
     // (countries of the famous readings; those the document gives evidence of)
-    let famous = famous_countries(gaz, &cands[k], &surface, names);
+    let famous = famous_countries(gaz, &cands[k], &exact);
     let famous_named: Vec<&str> = famous
         .iter()
         .copied()
@@ -601,15 +651,15 @@ fn base_scores(
     let any_spelled = m.hint.is_none() && spelled.iter().any(|&b| b);
     // a country whose name the surface only resembles ("Columbia" for Colombia), where a place
     // is spelled exactly so: the place is meant
-    let respelled: Vec<bool> = cands[k]
-        .iter()
-        .map(|&id| respelled_country(gaz, text, m, &cands[k], id))
+    let respelled: Vec<bool> = (0..cands[k].len())
+        .map(|i| respelled_country(gaz, m, &cands[k], i, &exact, &surface_key))
         .collect();
     cands[k]
         .iter()
         .zip(&spelled)
         .zip(&respelled)
-        .map(|((&id, &spelled), &respelled)| {
+        .enumerate()
+        .map(|(i, ((&id, &spelled), &respelled))| {
             let r = gaz.record(id);
             // (a city holding under a tenth of the division's people, not its country's
             // capital, does not shadow it: "Quebec" is the province)
@@ -692,10 +742,9 @@ fn base_scores(
             }
             // the preferred name, not only an alternate one ("Utah" is also an alternate name
             // of a town)
-            let (folded, key) = names.get(gaz, id);
-            if *folded == surface || is_qualified_name(folded, &surface) {
+            if exact[i] || names.qualified(gaz, id, &surface) {
                 s += w::EXACT_NAME;
-            } else if *key == surface_key {
+            } else if sitrep_gazetteer::with_name_key(&r.name, |key| key == surface_key) {
                 s += w::KEY_NAME;
             }
             if m.hint == Some(Hint::Admin2) && r.admin2.as_ref().is_some_and(|a| fold(a) == surface)
@@ -742,21 +791,26 @@ fn base_scores(
 /// only resembles (same name key, other spelling: "Columbia" for Colombia) while a populated
 /// place carries the surface as its own name: the place is meant, and the mention is no
 /// evidence of the country.
-fn respelled_country(gaz: &Db, text: &str, m: &Mention, cs: &[RecordId], id: RecordId) -> bool {
-    let r = gaz.record(id);
+fn respelled_country(
+    gaz: &Db,
+    m: &Mention,
+    cs: &[RecordId],
+    i: usize,
+    exact: &[bool],
+    surface_key: &str,
+) -> bool {
+    let Some(r) = cs.get(i).map(|&id| gaz.record(id)) else {
+        return false;
+    };
     if !is_country(r) || m.origin == Origin::Alias {
         return false;
     }
-    let Some(surface) = text.get(m.start..m.end) else {
-        return false;
-    };
-    let folded = fold(surface);
-    fold(&r.name) != folded
-        && name_key(&r.name) == name_key(surface)
-        && cs.iter().any(|&c| {
-            let p = gaz.record(c);
-            p.feature_class == 'P' && fold(&p.name) == folded
-        })
+    !exact.get(i).copied().unwrap_or(false)
+        && sitrep_gazetteer::with_name_key(&r.name, |k| k == surface_key)
+        && cs
+            .iter()
+            .zip(exact)
+            .any(|(&c, &e)| e && gaz.record(c).feature_class == 'P')
 }
 
 /// Connectors of a town's qualified name, whose first part is its everyday name ("Newcastle
@@ -773,19 +827,13 @@ fn is_qualified_name(name: &str, surface: &str) -> bool {
 }
 
 /// Countries of the mention's famous readings: a country, a capital or a city of a million
-/// whose own name is the surface (`surface` folded). Their small namesakes were named after
+/// whose own name is the surface (`exact`: which candidates have it). Their small namesakes were named after
 /// them.
-fn famous_countries<'a>(
-    gaz: &'a Db,
-    cands: &[RecordId],
-    surface: &str,
-    names: &mut NameCache,
-) -> Vec<&'a str> {
+fn famous_countries<'a>(gaz: &'a Db, cands: &[RecordId], exact: &[bool]) -> Vec<&'a str> {
     let mut v: Vec<&str> = Vec::new();
-    for &id in cands.iter().take(JOINT_FAME_SCAN) {
+    for (&id, &e) in cands.iter().zip(exact).take(JOINT_FAME_SCAN) {
         let r = gaz.record(id);
-        if (is_country(r) || (r.feature_class == 'P' && is_famous(r)))
-            && names.get(gaz, id).0 == surface
+        if e && (is_country(r) || (r.feature_class == 'P' && is_famous(r)))
             && !v.contains(&r.country.as_str())
         {
             v.push(r.country.as_str());
@@ -822,9 +870,10 @@ fn admin1_bonus(
     for a in ctx.admin1.iter().filter(|a| {
         a.mention != k
             && a.country == r.country
-            && mentions
-                .get(a.mention)
-                .is_none_or(|n| text.get(n.start..n.end).is_none_or(|t| fold(t) != surface))
+            && mentions.get(a.mention).is_none_or(|n| {
+                text.get(n.start..n.end)
+                    .is_none_or(|t| !folds_to(t, surface))
+            })
     }) {
         let key = key.get_or_insert_with(|| r.admin1.as_deref().map(name_key));
         let share = if key.as_ref().is_some_and(|key| a.keys.contains(key)) {
@@ -1230,16 +1279,25 @@ pub(crate) fn resolve(
             }
             let m = &mentions[k];
             // only the best-scored candidates compete on proximity
+            // (the first PROX_CANDIDATES of a stable sort by descending score: ties by index)
             let mut order: Vec<usize> = (0..cands[k].len()).collect();
-            order.sort_by(|&x, &y| base[k][y].total_cmp(&base[k][x]));
-            let contenders: HashSet<usize> = order.into_iter().take(PROX_CANDIDATES).collect();
+            if order.len() > PROX_CANDIDATES {
+                order.select_nth_unstable_by(PROX_CANDIDATES - 1, |&x, &y| {
+                    base[k][y].total_cmp(&base[k][x]).then(x.cmp(&y))
+                });
+                order.truncate(PROX_CANDIDATES);
+            }
+            let mut contenders = vec![false; cands[k].len()];
+            for i in order {
+                contenders[i] = true;
+            }
             let (lo, hi) = sentence_range[k];
             let scores: Vec<f64> = cands[k]
                 .iter()
                 .zip(&base[k])
                 .enumerate()
                 .map(|(i, (&id, &b))| {
-                    if !contenders.contains(&i) {
+                    if !contenders[i] {
                         return b;
                     }
                     let r = gaz.record(id);
