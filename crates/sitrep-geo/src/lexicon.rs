@@ -1,7 +1,7 @@
 //! The reviewable word lists of the geoparser (`data/*.tsv`, `data/*.txt`), parsed once.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use sitrep_text::fold;
+use sitrep_text::{fold, is_plain_byte};
 use std::sync::OnceLock;
 
 /// What a feature noun says about the kind of place it names.
@@ -109,12 +109,12 @@ impl std::ops::Deref for Folded<'_> {
     }
 }
 
-/// [`fold`] of `s`, without allocating for plain ASCII: ASCII other than the backtick and the
-/// tab folds to itself in lower case (as `sitrep_text::fold` says).
+/// [`fold`] of `s`, without allocating for plain ASCII ([`is_plain_byte`]: folds to itself
+/// in lower case).
 pub(crate) fn fold_small(s: &str) -> Folded<'_> {
     let (mut other, mut upper) = (false, false);
     for c in s.bytes() {
-        other |= !c.is_ascii() | (c == b'`') | (c == b'\t');
+        other |= !is_plain_byte(c);
         upper |= c.is_ascii_uppercase();
     }
     let mut b = [0u8; 32];
@@ -136,7 +136,7 @@ pub(crate) fn fold_small(s: &str) -> Folded<'_> {
 pub(crate) fn ascii_folds_to(s: &str, folded: &str) -> Option<bool> {
     let f = folded.as_bytes();
     for (i, &c) in s.as_bytes().iter().enumerate() {
-        if !c.is_ascii() || c == b'`' || c == b'\t' {
+        if !is_plain_byte(c) {
             return None;
         }
         // (a longer fold, or a different byte: not equal whatever follows)

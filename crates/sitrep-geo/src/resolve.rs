@@ -11,7 +11,7 @@ use crate::recognize::{Demonym, Mention, Origin};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use sitrep_gazetteer::{haversine_km, name_key, Record, RecordId};
 use sitrep_model::{Actor, Place};
-use sitrep_text::fold;
+use sitrep_text::{fold, is_plain_byte};
 
 /// Radius around list neighbours searched for unknown list members, km.
 const NEAR_KM: f64 = 30.0;
@@ -544,7 +544,7 @@ impl NameCache {
     /// ([`is_qualified_name`]).
     fn qualified(&mut self, gaz: &Db, id: RecordId, surface: &str) -> bool {
         let name = &gaz.record(id).name;
-        let plain = |t: &str| t.bytes().all(|c| c.is_ascii() && c != b'`' && c != b'\t');
+        let plain = |t: &str| t.bytes().all(is_plain_byte);
         // (a plain ASCII head as long as the surface folds to it or the name is not it; the
         // rest is folded only behind a matching head: folding goes character by character)
         match name.get(..surface.len()) {

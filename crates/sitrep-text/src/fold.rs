@@ -38,8 +38,15 @@ pub fn fold_char(c: char, out: &mut String) {
     }
 }
 
-/// [`BYTE_CLASS`] bit of a byte that does not fold to itself lower-cased: non-ASCII (a UTF-8
-/// lead or continuation byte), the backtick and the tab.
+/// Whether byte `b` folds to itself lower-cased: ASCII other than the backtick and the tab
+/// (which [`fold_char`] makes `'` and a space). Any other byte is part of a character that
+/// only [`fold_char`] folds; a run of plain bytes folds byte for byte.
+pub const fn is_plain_byte(b: u8) -> bool {
+    b.is_ascii() && b != b'`' && b != b'\t'
+}
+
+/// [`BYTE_CLASS`] bit of a byte that does not fold to itself lower-cased (not
+/// [`is_plain_byte`]).
 const OTHER: u8 = 1;
 /// [`BYTE_CLASS`] bit of an ASCII capital.
 const CAPITAL: u8 = 2;
@@ -49,7 +56,7 @@ const BYTE_CLASS: [u8; 256] = {
     let mut i = 0;
     while i < 256 {
         let b = i as u8;
-        t[i] = if !b.is_ascii() || b == b'`' || b == b'\t' {
+        t[i] = if !is_plain_byte(b) {
             OTHER
         } else if b.is_ascii_uppercase() {
             CAPITAL
@@ -92,7 +99,7 @@ pub fn fold_into(s: &str, out: &mut String) {
     while !rest.is_empty() {
         let plain = rest
             .bytes()
-            .position(|b| !b.is_ascii() || b == b'`' || b == b'\t')
+            .position(|b| !is_plain_byte(b))
             .unwrap_or(rest.len());
         if plain > 0 {
             let start = out.len();
@@ -127,15 +134,14 @@ impl Shadow {
         let mut map = Vec::with_capacity(original.len() + 1);
         let mut ends = Vec::with_capacity(original.len() + 1);
         let bytes = original.as_bytes();
-        let plain = |b: u8| b.is_ascii() && b != b'`' && b != b'\t';
         let mut i = 0;
         while i < bytes.len() {
-            if plain(bytes[i]) {
+            if is_plain_byte(bytes[i]) {
                 // a run of plain ASCII folds to itself lower-cased, byte for byte (as in
                 // `fold_into`)
                 let run = bytes[i..]
                     .iter()
-                    .position(|&b| !plain(b))
+                    .position(|&b| !is_plain_byte(b))
                     .unwrap_or(bytes.len() - i);
                 let start = text.len();
                 text.push_str(&original[i..i + run]);

@@ -11,6 +11,6 @@ mod fold;
 mod quotes;
 mod segment;
 
-pub use fold::{fold, fold_char, fold_into, Shadow};
+pub use fold::{fold, fold_char, fold_into, is_plain_byte, Shadow};
 pub use quotes::QuotePair;
 pub use segment::{Sentence, TextLayer, Token, TokenKind};
