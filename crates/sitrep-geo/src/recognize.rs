@@ -279,21 +279,6 @@ fn stop_in(set: &HashSet<String>, w: &str) -> bool {
     set.contains(fold_small(w).trim_end_matches('.'))
 }
 
-/// Whether a word's [`stop_form`] is in a folded list, without allocating for short ASCII
-/// words (the common case in the per-run checks).
-fn in_list(list: &HashSet<String>, w: &str) -> bool {
-    let w = w.trim_end_matches('.');
-    let mut buf = [0u8; 24];
-    if w.len() <= buf.len() && w.is_ascii() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        std::str::from_utf8(b).is_ok_and(|s| list.contains(s))
-    } else {
-        stop_in(list, w)
-    }
-}
-
 /// Possessive suffix length of a word ("Syria's" → 2, "Russia’s" → 4 bytes), 0 when none.
 fn possessive_len(s: &str) -> usize {
     // (every suffix ends in 's' or 'S')
@@ -516,9 +501,13 @@ impl Evidence<'_> {
     }
     /// A LOC entity covers exactly this span.
     fn supports(&self, start: usize, end: usize) -> bool {
+        self.tagged("LOC", start, end)
+    }
+    /// An entity labelled `label` covers exactly this span.
+    fn tagged(&self, label: &str, start: usize, end: usize) -> bool {
         self.entities
             .iter()
-            .any(|en| en.label == "LOC" && en.start == start && en.end == end)
+            .any(|en| en.label == label && en.start == start && en.end == end)
     }
 }
 
@@ -550,7 +539,7 @@ fn article_skipped(en: &Entity, start: usize) -> usize {
         && (["a", "an", "the"]
             .iter()
             .any(|a| word.eq_ignore_ascii_case(a))
-            || in_list(&lexicon().placewords, word))
+            || stop_in(&lexicon().placewords, word))
     {
         start
     } else {
@@ -948,9 +937,9 @@ pub(crate) fn recognize(
                         && matches!(last, "City" | "Town" | "District")
                         && us.get(p + k).is_some_and(|u| {
                             p + k < run_end
-                                && (in_list(&lx.inst_heads, &text[u.start..u.end])
-                                    || in_list(&lx.inst_after_link, &text[u.start..u.end])
-                                    || in_list(&lx.titles, &text[u.start..u.end]))
+                                && (stop_in(&lx.inst_heads, &text[u.start..u.end])
+                                    || stop_in(&lx.inst_after_link, &text[u.start..u.end])
+                                    || stop_in(&lx.titles, &text[u.start..u.end]))
                         })
                         && gaz
                             .candidates(surf)
@@ -1175,18 +1164,18 @@ pub(crate) fn recognize(
                 let mut linked = false;
                 let head = loop {
                     match after.next() {
-                        Some(w) if in_list(&lx.inst_links, w) => linked = true,
+                        Some(w) if stop_in(&lx.inst_links, w) => linked = true,
                         other => break other,
                     }
                 };
                 residue.iter().all(|&r| us[r].start >= f0.end)
                     && head.is_some_and(|w| {
-                        let local = in_list(&lx.inst_heads, w)
-                            || (linked && in_list(&lx.inst_after_link, w));
+                        let local = stop_in(&lx.inst_heads, w)
+                            || (linked && stop_in(&lx.inst_after_link, w));
                         // (only an institution makes the place local: "Russia President",
                         // "Texas Senator" name a country and a state)
                         local_office = local;
-                        local || in_list(&lx.titles, w)
+                        local || stop_in(&lx.titles, w)
                     })
                     && {
                         let name = stop_form(&text[f0.start..f0.end]);
@@ -1850,9 +1839,9 @@ fn shown_persons(
             .iter()
             .find_map(|p| rest.strip_prefix(p))
             .map(|r| &r[..r.find(|c: char| !c.is_alphanumeric()).unwrap_or(r.len())]);
-        let kin_after = after_poss.is_some_and(|w| in_list(&pc.kin, w));
+        let kin_after = after_poss.is_some_and(|w| stop_in(&pc.kin, w));
         let (sep_a, next) = word_after(m.end);
-        let reflexive = sep_a == " " && in_list(&pc.reflexive, next);
+        let reflexive = sep_a == " " && stop_in(&pc.reflexive, next);
         let age = sep_a == ", "
             && !next.is_empty()
             && next.len() <= 2
@@ -1861,30 +1850,21 @@ fn shown_persons(
         let (sep_b, prev) = word_before(m.start);
         let kin_before = (sep_b == " " || sep_b == ", ")
             && prev.starts_with(char::is_lowercase)
-            && (in_list(&pc.kin, prev) || in_list(&pc.plural, prev));
+            && (stop_in(&pc.kin, prev) || stop_in(&pc.plural, prev));
         let strong = kin_after || reflexive || age || kin_before;
+        let person_tag = || !is_prominent(gaz, &m.cands) && ev.tagged("PER", m.start, m.end);
         // (a name the text cues as a place elsewhere speaks by metonymy: "Gainesville says")
         let speech = !strong
             && !m.prep
-            && ((sep_a == " " && in_list(&lx.speech, next))
-                || (sep_b == " " && in_list(&lx.speech, prev)))
-            && !is_prominent(gaz, &m.cands)
+            && ((sep_a == " " && stop_in(&lx.speech, next))
+                || (sep_b == " " && stop_in(&lx.speech, prev)))
             && !cued_names.contains(&*fold_small(surf))
-            && ev
-                .entities
-                .iter()
-                .any(|en| en.label == "PER" && en.start == m.start && en.end == m.end);
+            && person_tag();
         if strong {
             out.insert(fold(surf));
         } else if speech {
             speakers.push(fold(surf));
-        } else if !is_prominent(gaz, &m.cands)
-            && ev
-                .entities
-                .iter()
-                .any(|en| en.label == "PER" && en.start == m.start && en.end == m.end)
-            && !tagged_everywhere.contains(&surf)
-        {
+        } else if !tagged_everywhere.contains(&surf) && person_tag() {
             tagged_everywhere.push(surf);
         }
     }
@@ -1900,11 +1880,7 @@ fn shown_persons(
             // visited", is not)
             let (sep, next) = word_after(m.end);
             placed |= m.prep || m.hint.is_some() || (sep == " " && lx.residents.contains(next));
-            if ev
-                .entities
-                .iter()
-                .any(|en| en.label == "PER" && en.start == m.start && en.end == m.end)
-            {
+            if ev.tagged("PER", m.start, m.end) {
                 per += 1;
             }
         }
