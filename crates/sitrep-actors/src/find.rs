@@ -279,6 +279,14 @@ fn acronym_context(text: &str, s: usize, e: usize) -> bool {
     }) || CONTEXT_BEFORE.contains(&prev_word)
 }
 
+/// A capitalised word that can be part of a person's name: not a compound modifier whose
+/// last part is lower-case ("Seattle-based Starbucks announced", "U.S.-backed").
+fn name_word(t: &str) -> bool {
+    capitalised(t)
+        && t.rsplit_once(['-', '\u{2010}', '\u{2011}'])
+            .is_none_or(|(_, last)| last.is_empty() || !last.chars().all(|c| c.is_lowercase()))
+}
+
 /// Persons named after a title ("President Vladimir Putin") or right before/after a cue verb.
 fn titled_persons(layer: &TextLayer) -> Vec<Found> {
     let text = layer.text;
@@ -289,7 +297,7 @@ fn titled_persons(layer: &TextLayer) -> Vec<Found> {
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
-            if t.kind != TokenKind::Word || !capitalised(t.text(text)) {
+            if t.kind != TokenKind::Word || !name_word(t.text(text)) {
                 i += 1;
                 continue;
             }
@@ -298,7 +306,7 @@ fn titled_persons(layer: &TextLayer) -> Vec<Found> {
             while j < toks.len() {
                 let w = toks[j].text(text);
                 if toks[j].kind == TokenKind::Word
-                    && (capitalised(w)
+                    && (name_word(w)
                         || PARTICLES.contains(&w)
                             && j + 1 < toks.len()
                             && capitalised(toks[j + 1].text(text)))

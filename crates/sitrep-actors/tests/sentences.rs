@@ -147,6 +147,20 @@ fn titled_persons_and_surnames() {
 }
 
 #[test]
+fn a_compound_modifier_is_no_part_of_a_persons_name() {
+    // "Seattle-based Starbucks announced": a company and its seat, not a speaker named
+    // "Seattle-based Starbucks"; a name after a cue verb is still found
+    let text = "The news came as Seattle-based Starbucks announced its results. \
+                U.S.-backed Kurdish fighters said so. Fatima Ahmed said the town was quiet.";
+    let persons: Vec<String> = actor_names(text)
+        .into_iter()
+        .filter(|a| a.2 == "person")
+        .map(|a| a.0)
+        .collect();
+    assert_eq!(persons, vec!["Fatima Ahmed".to_string()]);
+}
+
+#[test]
 fn ner_entities_are_used_when_present() {
     let text = "Maria Lopez of the Red Valley Collective told reporters the road was closed.";
     let layer = TextLayer::new(text);

@@ -18,7 +18,9 @@
 //!   the gazetteer and its rules alone.
 //! * [`throughput`]: geoparser speed over the corpora in `shared/data/corpus/*.jsonl`.
 //! * `SITREP_GEO_DEBUG=1` prints false positives, misses and errors ≥ 161 km to stderr (for
-//!   the dev sets only: never read test documents to write rules).
+//!   the dev sets only: never read test documents to write rules), end to end and, prefixed
+//!   `GIVEN-`, with gold toponyms given; `SITREP_GEO_DEBUG_OK=1` adds the matches within
+//!   161 km (`OK`).
 
 use sitrep_eval::{Counts, EvalReport, Split};
 use sitrep_gazetteer::{haversine_km, Gazetteer};
@@ -415,7 +417,7 @@ pub fn score_doc(doc: &GoldDoc, places: &[Place], counts: &mut Counts, errors: &
 
 /// Prints false positives, misses and resolution errors of one document to stderr (dev
 /// analysis, `SITREP_GEO_DEBUG=1`).
-fn debug_doc(doc: &GoldDoc, places: &[Place]) {
+fn debug_doc(doc: &GoldDoc, places: &[Place], tag: &str) {
     let b2c = ByteToChar::new(&doc.text);
     let ctx = |s: usize, e: usize| -> String {
         let chars: Vec<char> = doc.text.chars().collect();
@@ -437,9 +439,20 @@ fn debug_doc(doc: &GoldDoc, places: &[Place]) {
                 used[i] = true;
                 if let Some(c) = g.coords {
                     let km = error_km(p, c);
+                    if km < 161.0 && std::env::var_os("SITREP_GEO_DEBUG_OK").is_some() {
+                        eprintln!(
+                            "{tag}OK\t{}\t{:.0} km\tgot {:?} {:?} {:?}\t{}",
+                            p.text,
+                            km,
+                            p.name,
+                            p.country,
+                            p.feature,
+                            ctx(s, e)
+                        );
+                    }
                     if km >= 161.0 {
                         eprintln!(
-                            "WRONG\t{}\t{:.0} km\tgot {:?} {:?} {:?}\t{}",
+                            "{tag}WRONG\t{}\t{:.0} km\tgot {:?} {:?} {:?}\t{}",
                             p.text,
                             km,
                             p.name,
@@ -450,12 +463,12 @@ fn debug_doc(doc: &GoldDoc, places: &[Place]) {
                     }
                 }
             }
-            None => eprintln!("FP\t{}\t{:?}\t{}", p.text, p.country, ctx(s, e)),
+            None => eprintln!("{tag}FP\t{}\t{:?}\t{}", p.text, p.country, ctx(s, e)),
         }
     }
     for (g, u) in doc.toponyms.iter().zip(&used) {
         if !u && g.coords.is_some() {
-            eprintln!("FN\t{}\t{}", g.phrase, ctx(g.start, g.end));
+            eprintln!("{tag}FN\t{}\t{}", g.phrase, ctx(g.start, g.end));
         }
     }
 }
@@ -541,7 +554,7 @@ pub fn evaluate(gazetteer: &Gazetteer, docs: &[GoldDoc], annotate: Option<Annota
         let places = crate::resolve::resolve(&gaz, layer.text, &mentions, &demonyms, &actors);
         let places = crate::facility::add_sites(gaz, &layer, &entities, places);
         if std::env::var_os("SITREP_GEO_DEBUG").is_some() {
-            debug_doc(doc, &places);
+            debug_doc(doc, &places, "");
         }
         score_doc(doc, &places, &mut out.e2e.counts, &mut out.e2e.errors);
         let mut with_dem = places;
@@ -579,6 +592,9 @@ pub fn evaluate(gazetteer: &Gazetteer, docs: &[GoldDoc], annotate: Option<Annota
             text: doc.text.clone(),
             toponyms: gold.into_iter().cloned().collect(),
         };
+        if std::env::var_os("SITREP_GEO_DEBUG").is_some() {
+            debug_doc(&gold_doc, &resolved, "GIVEN-");
+        }
         score_doc(
             &gold_doc,
             &resolved,

@@ -1012,8 +1012,8 @@ pub(crate) fn recognize(
                             break;
                         }
                     }
-                    if k == 1 {
-                        // "La." / "Kan" + sentence-final dot
+                    // "La." / "Kan" + sentence-final dot; "W. Va." in two units
+                    if k <= 2 {
                         let dotted = if text[e..].starts_with('.') && !surf.ends_with('.') {
                             Some(format!("{surf}."))
                         } else {
@@ -1043,12 +1043,14 @@ pub(crate) fn recognize(
                                     Origin::Abbreviation,
                                     Some(c.clone()),
                                 ));
-                                p += 1;
+                                p += k;
                                 matched = true;
                                 break;
                             }
                             continue;
                         }
+                    }
+                    if k == 1 {
                         let f = stop_form(surf);
                         let initial = us[..p].iter().all(|u| !u.word);
                         let caps_ok = || {
@@ -1417,6 +1419,9 @@ pub(crate) fn recognize(
                 let m = &mentions[k];
                 m.origin == Origin::Gazetteer
                     && !is_prominent(gaz, &m.cands)
+                    // (a place closing a clause after "in" or "near" stays one: "Generation
+                    // Charleston" does not make "the river in Charleston." a person)
+                    && !closes_after_in(text, m.start, m.end)
                     && name_parts.contains(&*fold_small(&text[m.start..m.end]))
                     && (!ev.supports(m.start, m.end)
                         || tagged_surnames.contains(&*fold_small(&text[m.start..m.end])))
@@ -1899,6 +1904,22 @@ fn shown_persons(
         out.extend(speakers.into_iter().filter(|s| !placed.contains(s)));
     }
     out
+}
+
+/// Whether `text[start..end]` comes right after "in" or "near" and closes a clause (a
+/// punctuation mark or the end follows): "banks of the river in Charleston." — not "in
+/// Flores' honor", "in the Boren vehicle".
+fn closes_after_in(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].strip_suffix(' ').unwrap_or("");
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(word, "in" | "near" | "In" | "Near")
+        && text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '\n'))
 }
 
 /// A sentence of four or more words in title case (a headline: "New U.S. Airline Cleared to

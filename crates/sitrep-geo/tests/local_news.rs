@@ -88,6 +88,8 @@ fn places_of_local_institutions_offices_residents_and_districts() {
         ("HARWINTON — A town couple was charged.", &[("HARWINTON", "ORG")], &[], &["HARWINTON"]),
         ("CHARLESTON, W.Va. (AP) -- Volunteers cleaned the river.",
             &[("CHARLESTON", "ORG")], &[], &["CHARLESTON", "W.Va."]),
+        // an abbreviation written in two words keeps its closing dot
+        ("He was held in Charleston, W. Va., on Monday.", &[], &[], &["Charleston", "W. Va."]),
     ];
     for &(sentence, ents, persons, want) in table {
         let layer = TextLayer::new(sentence);

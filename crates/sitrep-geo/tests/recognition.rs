@@ -143,6 +143,14 @@ fn one_sense_per_document_for_the_taggers_exact_tags() {
         // a person all through: every occurrence tagged PER
         ("Police said Welch was stabbed. Officers found Welch in Greer.",
             &[("Welch", 0, "PER"), ("Welch", 1, "PER"), ("Greer", 0, "LOC")], &[], &["Greer"]),
+        // a full name the tagger gives elsewhere does not make a place closing a clause
+        // after "in" its surname ("Generation Charleston" is a civic group) ...
+        ("Volunteers cleaned the riverbank in Greer. The event was run by Generation Greer.",
+            &[("Greer", 0, "LOC"), ("Generation Greer", 0, "PER")],
+            &[("Generation Greer", "person")], &["Greer"]),
+        // ... while a surname inside a clause stays a person's ("in Welch's view")
+        ("Doctor Mary Welch spoke on Monday. In Welch's view the risk is small.",
+            &[("Mary Welch", 0, "PER")], &[("Mary Welch", "person")], &[]),
         // "from" is too weak a cue to restore the tagger's ORG elsewhere (only the untagged
         // name after "from" is kept, as before)
         ("Torrington has been told to stop its tests. The cars came from Torrington last year.",
