@@ -58,7 +58,9 @@ impl Pipeline {
             *slot += (now - clock).as_secs_f64();
             clock = now;
         };
-        let layer = TextLayer::new(&text);
+        // (a hard-wrapped text is read with its wrapping newlines as spaces: same offsets)
+        let unwrapped = sitrep_text::unwrap_lines(&text);
+        let layer = TextLayer::new(unwrapped.as_deref().unwrap_or(&text));
         lap(&mut times.segment);
         analysis.times = sitrep_time::extract(&layer, published);
         lap(&mut times.time);
@@ -90,6 +92,16 @@ impl Pipeline {
         analysis.events = sitrep_events::extract(&ctx);
         lap(&mut times.events);
         drop(layer);
+        if unwrapped.is_some() {
+            // (each span's text is the original's: its newlines, not the spaces read)
+            analysis.for_each_span_mut(|t, s, e| {
+                if let Some(o) = text.get(*s..*e) {
+                    if t != o {
+                        *t = o.to_string();
+                    }
+                }
+            });
+        }
         analysis.document.text = text;
         analysis.bytes_to_chars();
         analysis

@@ -548,7 +548,10 @@ pub fn evaluate(gazetteer: &Gazetteer, docs: &[GoldDoc], annotate: Option<Annota
     };
     let mut out = Modes::default();
     for doc in docs {
-        let layer = TextLayer::new(&doc.text);
+        // (as `sitrep extract` reads it: a hard-wrapped text with its wrapping newlines as
+        // spaces, same offsets)
+        let unwrapped = sitrep_text::unwrap_lines(&doc.text);
+        let layer = TextLayer::new(unwrapped.as_deref().unwrap_or(&doc.text));
         let (entities, actors) = annotate.map(|f| f(&layer)).unwrap_or_default();
         let (mentions, demonyms) = crate::recognize::recognize(&gaz, &layer, &entities, &actors);
         let places = crate::resolve::resolve(&gaz, layer.text, &mentions, &demonyms, &actors);

@@ -280,37 +280,52 @@ impl Analysis {
 
     /// Calls `f` on every (start, end) pair in the analysis.
     pub fn for_each_offset_mut(&mut self, mut f: impl FnMut(&mut usize, &mut usize)) {
+        self.for_each_span_mut(|_, s, e| f(s, e));
+    }
+
+    /// Calls `f` on the surface text and the offsets of every span of the analysis (the same
+    /// spans as [`Analysis::for_each_offset_mut`]).
+    pub fn for_each_span_mut(&mut self, mut f: impl FnMut(&mut String, &mut usize, &mut usize)) {
         for e in &mut self.entities {
-            f(&mut e.start, &mut e.end);
+            f(&mut e.text, &mut e.start, &mut e.end);
         }
         for p in &mut self.places {
-            f(&mut p.start, &mut p.end);
+            f(&mut p.text, &mut p.start, &mut p.end);
         }
         for t in &mut self.times {
-            f(&mut t.start, &mut t.end);
+            f(&mut t.text, &mut t.start, &mut t.end);
         }
         for a in &mut self.actors {
-            f(&mut a.start, &mut a.end);
+            f(&mut a.text, &mut a.start, &mut a.end);
         }
-        let relays = |via: &mut Vec<Relay>, f: &mut dyn FnMut(&mut usize, &mut usize)| {
+        type Visit<'a> = &'a mut dyn FnMut(&mut String, &mut usize, &mut usize);
+        let relays = |via: &mut Vec<Relay>, f: Visit| {
             for r in via {
-                f(&mut r.start, &mut r.end);
+                f(&mut r.text, &mut r.start, &mut r.end);
             }
         };
         for q in &mut self.quotes {
-            f(&mut q.content.start, &mut q.content.end);
+            f(
+                &mut q.content.text,
+                &mut q.content.start,
+                &mut q.content.end,
+            );
             if let Some(c) = &mut q.cue {
-                f(&mut c.start, &mut c.end);
+                f(&mut c.text, &mut c.start, &mut c.end);
             }
             if let Some(s) = &mut q.source {
-                f(&mut s.start, &mut s.end);
+                f(&mut s.text, &mut s.start, &mut s.end);
             }
             relays(&mut q.via, &mut f);
         }
         for e in &mut self.events {
-            f(&mut e.evidence.start, &mut e.evidence.end);
+            f(
+                &mut e.evidence.text,
+                &mut e.evidence.start,
+                &mut e.evidence.end,
+            );
             if let Some(s) = &mut e.source {
-                f(&mut s.start, &mut s.end);
+                f(&mut s.text, &mut s.start, &mut s.end);
             }
             relays(&mut e.via, &mut f);
         }
