@@ -94,14 +94,18 @@ impl Overlay {
             // (known: a record of the same kind — water for a sea or a river, a region or
             // a country for a region; the Egyptian governorate "Red Sea" is not the sea)
             let water = feature.trim() == "H";
+            // (and carrying the name as its own: the Turkish province Antalya, whose key and
+            // an alternate name are Anatolia's, is not Anatolia)
             let known = names.iter().any(|n| {
+                let folded = sitrep_text::fold(n);
                 gaz.candidates(n).iter().any(|&c| {
                     let r = gaz.record(c);
-                    if water {
+                    let kind = if water {
                         r.feature_class == 'H'
                     } else {
                         r.feature_class != 'P' && r.feature != "ADM2"
-                    }
+                    };
+                    kind && sitrep_text::fold(&r.name) == folded
                 })
             });
             if known {

@@ -46,6 +46,8 @@ const HAND: &[Hand] = &[
     r("Saraqib", "SY", "Idlib", "PPL", 30_000, 35.86, 36.8),
     // a sea's namesake division
     r("Red Sea", "EG", "Red Sea", "ADM1", 500_000, 25.2, 33.7),
+    // a province that has a region's name only among its alternate names
+    r("Antalya", "TR", "Antalya", "ADM1", 2_500_000, 37.0, 31.0).alts(&["Anatolia"]),
 ];
 
 fn gazetteer() -> Arc<Gazetteer> {
@@ -95,6 +97,20 @@ fn a_sea_is_not_the_division_named_after_it() {
     let places = geo.parse(&TextLayer::new(text), &[], &[]);
     let p = nth(&places, "Red Sea", 1);
     assert_eq!(p.feature.as_deref(), Some("ADM1"), "{text}: {p:?}");
+}
+
+#[test]
+fn a_region_is_not_a_province_that_only_shares_its_name() {
+    let geo = Geoparser::new(gazetteer());
+    let text = "The attack on a transport hub in Central Anatolia was carried out by a bomber.";
+    let places = geo.parse(&TextLayer::new(text), &[], &[]);
+    let p = nth(&places, "Anatolia", 0);
+    assert_eq!(p.feature.as_deref(), Some("RGN"), "{p:?}");
+    assert_eq!(p.name.as_deref(), Some("Anatolia"), "{p:?}");
+    // the province under its own name stays the province
+    let text = "Tourists returned to Antalya this summer.";
+    let places = geo.parse(&TextLayer::new(text), &[], &[]);
+    assert_eq!(nth(&places, "Antalya", 0).feature.as_deref(), Some("ADM1"));
 }
 
 #[test]
