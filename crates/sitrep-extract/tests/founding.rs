@@ -214,38 +214,11 @@ fn founding_example_end_to_end() {
     assert_eq!(s.location.as_ref().unwrap().precision, 2);
 }
 
-/// `text` wrapped at `width` columns the way plain-text exports do it: the last space of a
-/// line that fits becomes a newline (same length, same offsets).
-fn hard_wrap(text: &str, width: usize) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (k, line) in text.split('\n').enumerate() {
-        if k > 0 {
-            out.push('\n');
-        }
-        let mut col = 0;
-        for (j, word) in line.split(' ').enumerate() {
-            let n = word.chars().count();
-            if j > 0 {
-                if col + 1 + n > width {
-                    out.push('\n');
-                    col = 0;
-                } else {
-                    out.push(' ');
-                    col += 1;
-                }
-            }
-            out.push_str(word);
-            col += n;
-        }
-    }
-    out
-}
-
 #[test]
 fn a_hard_wrapped_copy_reads_as_the_original() {
     let text = std::fs::read_to_string(format!("{SHARED}/examples/isis-defeat-announcement.txt"))
         .expect("founding example");
-    let wrapped = hard_wrap(&text, 72);
+    let wrapped = sitrep_text::wrap_lines(&text, 72);
     assert_eq!(wrapped.len(), text.len());
     assert!(wrapped.lines().count() > 3 * text.lines().count());
     let pipeline = pipeline();

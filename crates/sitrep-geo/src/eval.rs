@@ -439,20 +439,14 @@ fn debug_doc(doc: &GoldDoc, places: &[Place], tag: &str) {
                 used[i] = true;
                 if let Some(c) = g.coords {
                     let km = error_km(p, c);
-                    if km < 161.0 && std::env::var_os("SITREP_GEO_DEBUG_OK").is_some() {
+                    let verdict = if km >= 161.0 {
+                        Some("WRONG")
+                    } else {
+                        std::env::var_os("SITREP_GEO_DEBUG_OK").map(|_| "OK")
+                    };
+                    if let Some(v) = verdict {
                         eprintln!(
-                            "{tag}OK\t{}\t{:.0} km\tgot {:?} {:?} {:?}\t{}",
-                            p.text,
-                            km,
-                            p.name,
-                            p.country,
-                            p.feature,
-                            ctx(s, e)
-                        );
-                    }
-                    if km >= 161.0 {
-                        eprintln!(
-                            "{tag}WRONG\t{}\t{:.0} km\tgot {:?} {:?} {:?}\t{}",
+                            "{tag}{v}\t{}\t{:.0} km\tgot {:?} {:?} {:?}\t{}",
                             p.text,
                             km,
                             p.name,

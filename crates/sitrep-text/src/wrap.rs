@@ -101,36 +101,37 @@ pub fn unwrap_lines(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// `text` hard-wrapped at `width` columns the way plain-text exports do it: in each line, the
+/// last space before a word that would pass the width becomes a newline. The same length and
+/// offsets as `text`; [`unwrap_lines`] undoes it (for fixtures and tests).
+pub fn wrap_lines(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let mut col = 0;
+        for (j, word) in line.split(' ').enumerate() {
+            let n = word.chars().count();
+            if j > 0 {
+                if col + 1 + n > width {
+                    out.push('\n');
+                    col = 0;
+                } else {
+                    out.push(' ');
+                    col += 1;
+                }
+            }
+            out.push_str(word);
+            col += n;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `text` wrapped at `width` columns by turning the last space that fits into a newline,
-    /// paragraphs (split at "\n\n") kept apart by a blank line.
-    fn wrap(text: &str, width: usize) -> String {
-        let mut out = String::new();
-        for (k, para) in text.split("\n\n").enumerate() {
-            if k > 0 {
-                out.push_str("\n\n");
-            }
-            let mut col = 0;
-            for (j, word) in para.split(' ').enumerate() {
-                let n = word.chars().count();
-                if j > 0 {
-                    if col + 1 + n > width {
-                        out.push('\n');
-                        col = 0;
-                    } else {
-                        out.push(' ');
-                        col += 1;
-                    }
-                }
-                out.push_str(word);
-                col += n;
-            }
-        }
-        out
-    }
 
     const NEWS: &str = "Real Madrid forward Gareth Bale scored twice on Saturday as the \
         champions beat Sevilla in a match played in front of a crowd of more than seventy \
@@ -141,14 +142,14 @@ mod tests {
     #[test]
     fn a_wrapped_text_is_its_unwrapped_self() {
         for width in [40, 60, 72, 80] {
-            let wrapped = wrap(NEWS, width);
+            let wrapped = wrap_lines(NEWS, width);
             assert_eq!(wrapped.len(), NEWS.len());
             assert!(wrapped.contains("\n"), "{width}");
             let got = unwrap_lines(&wrapped).expect("wrapped");
             assert_eq!(got, NEWS, "width {width}");
         }
         // carriage returns too
-        let crlf = wrap(NEWS, 72).replace('\n', "\r\n");
+        let crlf = wrap_lines(NEWS, 72).replace('\n', "\r\n");
         let got = unwrap_lines(&crlf).expect("wrapped");
         assert_eq!(got.replace("  ", " "), NEWS.replace("\n\n", "\r\n\r\n"));
     }
