@@ -5,8 +5,8 @@
 //! * [`Shadow`] / [`fold`]: a normalised (case-, diacritic-, quote-style-folded) shadow copy
 //!   with a map back to original offsets, so matching can be done on folded text while
 //!   offsets never move.
-//! * [`unwrap_lines`] (and its inverse [`wrap_lines`]): a hard-wrapped text with its wrapping newlines made spaces (same
-//!   length, same offsets).
+//! * [`unwrap_lines`] (and its inverse [`wrap_lines`]): a hard-wrapped text with its wrapping
+//!   newlines made spaces (same length, same offsets).
 #![deny(missing_docs)]
 
 mod fold;

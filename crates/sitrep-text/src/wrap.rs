@@ -46,10 +46,11 @@ pub fn unwrap_lines(text: &str) -> Option<String> {
     for line in text.split_inclusive('\n') {
         let body = line.strip_suffix('\n').unwrap_or(line);
         let body = body.strip_suffix('\r').unwrap_or(body);
-        lines.push((pos, pos + body.len()));
+        let span = (pos, pos + body.len());
+        lines.push(span);
         pos += line.len();
         // (a news text, a paragraph a line, is told at its first long line)
-        width = width.max(width_of(&(pos - line.len(), pos - line.len() + body.len())));
+        width = width.max(width_of(&span));
         if width > MAX_WIDTH {
             return None;
         }
