@@ -663,7 +663,7 @@ fn namesake_yields(gaz: Db<'_>, text: &str, places: &[Place], k: usize, l: &Land
             "PPL" | "PPLX" | "PPLL" | "PPLF" | "PPLQ" | "PPLS" | "PPLR"
         )
     });
-    let Some(id) = p.id.as_deref().filter(|_| small_kind) else {
+    let Some(id) = p.id.as_deref() else {
         return false;
     };
     let Some(rec) = gaz
@@ -672,8 +672,13 @@ fn namesake_yields(gaz: Db<'_>, text: &str, places: &[Place], k: usize, l: &Land
         .map(|&c| gaz.record(c))
         .find(|r| r.id == id)
     else {
-        return false;
+        // a stand-in: the city a part of it takes when the gazetteer lacks the part ("London's
+        // Heathrow")
+        return true;
     };
+    if !small_kind {
+        return false;
+    }
     let alias_only = key(&rec.name) != key(&p.text);
     if rec.population >= NAMESAKE_MAX_POPULATION && !alias_only {
         return false;

@@ -64,6 +64,9 @@ pub(crate) struct Mention {
     pub group: usize,
     /// Index of the mention that contains this one ("X, Y" / "X in Y"), when any.
     pub container: Option<usize>,
+    /// Index of the mention this one is a part of, when the text says so by a possessive or
+    /// "in" ("Giza's Haram district", "Kfraya in Idlib"): a city's part lies by the city.
+    pub part_of: Option<usize>,
     /// Opens an organisation's name ("Texas Department of Health").
     pub in_org: bool,
     /// Local-news cue: a local institution or office, a resident noun, a street address or a
@@ -1347,6 +1350,7 @@ pub(crate) fn recognize(
                     sentence: si,
                     group: 0,
                     container: None,
+                    part_of: None,
                     in_org: f.in_org,
                     local: f.local || party || resident || address,
                 };
@@ -1679,6 +1683,7 @@ pub(crate) fn recognize(
             sentence,
             group: 0,
             container: None,
+            part_of: None,
             in_org: false,
             local: false,
         });
@@ -1995,6 +2000,7 @@ fn list_members(text: &str, ev: &Evidence, runs: &[Run], mentions: &mut Vec<Ment
                         sentence: r.sentence,
                         group: 0,
                         container: None,
+                        part_of: None,
                         in_org: false,
                         local: false,
                     });
@@ -2038,6 +2044,11 @@ pub(crate) fn link(text: &str, mentions: &mut [Mention]) {
         let t = between.trim();
         if t == "," || t == "in" || t == "(" {
             mentions[k - 1].container = Some(k);
+        }
+        if t == "in" {
+            mentions[k - 1].part_of = Some(k);
+        } else if matches!(between, "'s " | "’s " | "' " | "’ ") {
+            mentions[k].part_of = Some(k - 1);
         }
     }
     // "Eastland and Callahan counties": a hint after the last member covers the list
@@ -2095,6 +2106,7 @@ pub(crate) fn given(gaz: &Db, layer: &TextLayer, spans: &[(usize, usize)]) -> Ve
             sentence: si,
             group: 0,
             container: None,
+            part_of: None,
             in_org: false,
             local: false,
         });

@@ -15,6 +15,10 @@ use sitrep_text::{fold, is_plain_byte};
 
 /// Radius around list neighbours searched for unknown list members, km.
 const NEAR_KM: f64 = 30.0;
+/// How far a part of a city ("Giza's Haram district") may lie from the city's point.
+const CITY_PART_KM: f64 = 40.0;
+/// Population of a city whose parts the text may name by their own names.
+const CITY_PART_MIN_POP: u64 = 50_000;
 
 /// Candidates (best base scores) that compete on proximity.
 const PROX_CANDIDATES: usize = 40;
@@ -740,6 +744,22 @@ fn base_scores(
             if (any_spelled && !spelled) || respelled {
                 s += w::UNSPELLED;
             }
+            // a place that bears the surface only as an alternate (often a former) name, where
+            // a place of its division bears it as its own: the latter is meant ("Youngstown" is
+            // the Ohio city, not Mount Gilead, once called so)
+            if !exact[i]
+                && r.feature_class == 'P'
+                && r.admin1.is_some()
+                && cands[k].iter().zip(&exact).any(|(&o, &e)| {
+                    e && o != id && {
+                        let o = gaz.record(o);
+                        o.feature_class == 'P' && o.country == r.country && o.admin1 == r.admin1
+                    }
+                })
+                && !names.qualified(gaz, id, &surface)
+            {
+                s += w::UNSPELLED;
+            }
             // the preferred name, not only an alternate one ("Utah" is also an alternate name
             // of a town)
             if exact[i] || names.qualified(gaz, id, &surface) {
@@ -816,7 +836,7 @@ fn respelled_country(
 /// Connectors of a town's qualified name, whose first part is its everyday name ("Newcastle
 /// upon Tyne", "Frankfurt am Main", "Rostov-on-Don", "Boulogne-sur-Mer"); folded.
 const QUALIFIERS: &[&str] = &[
-    " upon ", "-upon-", " on ", "-on-", " am ", " an der ", " sur ", "-sur-", " (",
+    " upon ", "-upon-", " on ", "-on-", " am ", " an der ", " sur ", "-sur-", " (", " town",
 ];
 
 /// Whether folded preferred name `name` is the folded `surface` with a qualifier: the surface
@@ -1344,6 +1364,56 @@ pub(crate) fn resolve(
             next[k] = choose(gaz, &scores, &cands[k]);
         }
         choices = next;
+    }
+
+    // a part of a city the text names ("Giza's Haram district", "Cairo's Abbasiya
+    // neighbourhood"): a candidate by the city, else the city itself, at a city's precision
+    // and with low confidence (ACLED codes a neighbourhood the gazetteer lacks at its town)
+    for k in 0..mentions.len() {
+        let Some(c) = mentions[k].part_of else {
+            continue;
+        };
+        let Some(city) = choices[c]
+            .record
+            .filter(|_| choices[c].confidence > 0.5)
+            .map(|id| gaz.record(id))
+            .filter(|r| r.feature_class == 'P' && r.population >= CITY_PART_MIN_POP)
+        else {
+            continue;
+        };
+        // (a division or a country is no part of a city: "Toronto's Ontario health-card
+        // holders"; nor is a larger town)
+        if mentions[k].in_org
+            || choices[k].record.is_some_and(|id| {
+                let r = gaz.record(id);
+                is_large_area(r) || r.population >= city.population
+            })
+        {
+            continue;
+        }
+        let near = |id: RecordId| {
+            let r = gaz.record(id);
+            approx_km(r.lat, r.lon, city.lat, city.lon) <= CITY_PART_KM
+        };
+        if choices[k].record.is_some_and(near) {
+            continue;
+        }
+        let by_city = cands[k]
+            .iter()
+            .zip(&base[k])
+            .filter(|&(&id, _)| near(id))
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(&id, _)| id);
+        choices[k] = match by_city {
+            Some(id) => Choice {
+                record: Some(id),
+                confidence: 0.6,
+            },
+            None => Choice {
+                record: choices[c].record,
+                confidence: 0.3,
+            },
+        };
     }
 
     // unknown list members: a record near their resolved neighbours whose name starts with

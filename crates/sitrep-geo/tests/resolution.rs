@@ -243,3 +243,91 @@ fn document_context_between_namesakes() {
     ];
     assert_resolutions(&geo, table);
 }
+
+/// Records for a town's own name against another's alternate name, and for the parts of a
+/// city.
+#[rustfmt::skip]
+const OWN_NAMES: &[Hand] = &[
+    r("United Kingdom", "GB", "", "PCLI", 66_000_000, 54.0, -2.0),
+    r("United States", "US", "", "PCLI", 327_000_000, 39.76, -98.5),
+    r("Egypt", "EG", "", "PCLI", 100_000_000, 27.0, 30.0),
+    r("Norway", "NO", "", "PCLI", 5_300_000, 62.0, 10.0),
+    // a borough's record named with "Town", and its American namesake
+    r("Enfield Town", "GB", "England", "PPL", 157_000, 51.65, -0.08).alts(&["Enfield"]),
+    r("Enfield", "US", "Connecticut", "PPL", 45_000, 41.98, -72.59),
+    r("Edmonton", "GB", "England", "PPL", 82_000, 51.63, -0.06),
+    r("Tottenham", "GB", "England", "PPL", 129_000, 51.59, -0.07),
+    // a city, and a town of its state that once bore its name
+    r("Ohio", "US", "Ohio", "ADM1", 11_700_000, 40.25, -83.0),
+    r("Youngstown", "US", "Ohio", "PPL", 64_600, 41.10, -80.65),
+    r("Mount Gilead", "US", "Ohio", "PPL", 3_700, 40.55, -82.83).alts(&["Youngstown"]),
+    r("Youngstown", "US", "Florida", "PPL", 4_300, 30.36, -85.44),
+    r("Youngstown", "US", "New York", "PPL", 1_900, 43.25, -79.05),
+    r("Morrow County", "US", "Ohio", "ADM2", 35_000, 40.52, -82.86),
+    // cities whose districts the gazetteer lacks, and far namesakes of the districts
+    r("Giza", "EG", "Giza", "PPLA", 2_400_000, 30.01, 31.21),
+    r("Cairo", "EG", "Cairo", "PPLC", 7_700_000, 30.06, 31.25),
+    r("Haram", "NO", "More og Romsdal", "PPL", 9_400, 62.66, 6.24),
+    r("Yehud", "IL", "Central District", "PPL", 25_600, 32.03, 34.89).alts(&["Abbassiya"]),
+    // a district the gazetteer has, and its far namesake
+    r("Damascus", "SY", "Damascus", "PPLC", 1_600_000, 33.51, 36.29),
+    r("Mezzeh", "SY", "Damascus", "PPL", 400_000, 33.50, 36.25),
+    r("Mezzeh", "LB", "Beqaa", "PPL", 1_000, 33.90, 35.95),
+];
+
+fn own_names_gazetteer() -> Arc<Gazetteer> {
+    static G: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+    G.get_or_init(|| Arc::new(hand_gazetteer(OWN_NAMES)))
+        .clone()
+}
+
+#[test]
+fn own_names_before_alternate_ones() {
+    let geo = Geoparser::new(own_names_gazetteer());
+    #[rustfmt::skip]
+    let table: &[(&str, &str, &str, &str)] = &[
+        // "Enfield Town" is Enfield as much as the American Enfield is
+        ("Crews from Edmonton and Tottenham fire stations were called. The church in Enfield \
+          opens a shelter this winter.",
+            "Enfield", "GB", "England"),
+    ];
+    assert_resolutions(&geo, table);
+    // a city of the state under its own name, not the town of the state that once bore it,
+    // though the document names the town too
+    let text = "MOUNT GILEAD, Ohio - Mount Gilead officials cut two jobs in Morrow County. \
+                In Youngstown, the mayor wants the city's police to take pay cuts.";
+    let places = geo.parse(&TextLayer::new(text), &[], &[]);
+    let p = nth(&places, "Youngstown", 0);
+    assert_eq!(p.name.as_deref(), Some("Youngstown"), "{p:?}");
+}
+
+#[test]
+fn a_part_of_a_city_lies_by_the_city() {
+    let geo = Geoparser::new(own_names_gazetteer());
+    // the gazetteer lacks the district: the city stands in for it, with low confidence
+    for (text, surface, city) in [
+        (
+            "Two officers were killed in Giza's Haram district on Friday.",
+            "Haram",
+            "Giza",
+        ),
+        (
+            "The church was bombed in Cairo's Abbassiya neighbourhood.",
+            "Abbassiya",
+            "Cairo",
+        ),
+    ] {
+        let places = geo.parse(&TextLayer::new(text), &[], &[]);
+        let (p, c) = (nth(&places, surface, 0), nth(&places, city, 0));
+        assert_eq!(p.id, c.id, "{text}: {p:?}");
+        assert!(p.confidence < 0.5, "{text}: {p:?}");
+    }
+    // a district it has: the one by the city
+    let text = "Rockets struck Damascus's Mezzeh district overnight.";
+    let places = geo.parse(&TextLayer::new(text), &[], &[]);
+    assert_eq!(nth(&places, "Mezzeh", 0).country.as_deref(), Some("SY"));
+    // a larger place or a division is no part of the one before it
+    let text = "Giza's Cairo-bound trains were delayed.";
+    let places = geo.parse(&TextLayer::new(text), &[], &[]);
+    assert_eq!(nth(&places, "Cairo", 0).name.as_deref(), Some("Cairo"));
+}
