@@ -745,17 +745,19 @@ fn base_scores(
                 s += w::UNSPELLED;
             }
             // a place that bears the surface only as an alternate (often a former) name, where
-            // a place of its division bears it as its own: the latter is meant ("Youngstown" is
-            // the Ohio city, not Mount Gilead, once called so)
+            // a place of its division, or a country or world city, bears it as its own: the
+            // latter is meant ("Youngstown" is the Ohio city, not Mount Gilead, once called so;
+            // "Jerusalem" is not El Rio, California)
             if !exact[i]
                 && r.feature_class == 'P'
                 && r.admin1.is_some()
-                && cands[k].iter().zip(&exact).any(|(&o, &e)| {
-                    e && o != id && {
-                        let o = gaz.record(o);
-                        o.feature_class == 'P' && o.country == r.country && o.admin1 == r.admin1
-                    }
-                })
+                && (!famous.is_empty()
+                    || cands[k].iter().zip(&exact).any(|(&o, &e)| {
+                        e && o != id && {
+                            let o = gaz.record(o);
+                            o.feature_class == 'P' && o.country == r.country && o.admin1 == r.admin1
+                        }
+                    }))
                 && !names.qualified(gaz, id, &surface)
             {
                 s += w::UNSPELLED;
@@ -960,8 +962,8 @@ fn choose(gaz: &Db, scores: &[f64], cands: &[RecordId]) -> Choice {
 /// Candidates per name that offer joint support, and candidates per mention that receive it.
 const JOINT_CANDIDATES: usize = 8;
 
-/// A reading offering joint support: latitude, longitude, weight.
-type SupportPoint = (f64, f64, f64);
+/// A reading offering joint support: record, latitude, longitude, weight.
+type SupportPoint = (RecordId, f64, f64, f64);
 
 /// The most populous candidates scanned for a famous reading.
 const JOINT_FAME_SCAN: usize = 20;
@@ -1056,7 +1058,7 @@ fn joint_support(
                 } else {
                     w::JOINT_OTHER * ((base[k][i] - best) / w::JOINT_TEMPERATURE).exp()
                 };
-                (r.lat, r.lon, q)
+                (cands[k][i], r.lat, r.lon, q)
             })
             .collect();
         if !points.is_empty() {
@@ -1102,9 +1104,11 @@ fn joint_support(
                     continue;
                 }
                 let mut v = 0.0f64;
-                for &(la, lo, q) in points {
-                    // (more than 1.5° of latitude apart: closeness below 0.25, ignored)
-                    if (la - r.lat).abs() < 1.5 {
+                for &(id, la, lo, q) in points {
+                    // (more than 1.5° of latitude apart: closeness below 0.25, ignored; a
+                    // record is no evidence for itself under another name: "San Diego State"
+                    // does not support every San Diego)
+                    if (la - r.lat).abs() < 1.5 && id != cands[k][i] {
                         v = v.max(q * closeness(approx_km_cos(r.lat, r.lon, cos_r, la, lo)));
                     }
                 }

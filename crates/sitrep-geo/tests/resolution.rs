@@ -264,6 +264,18 @@ const OWN_NAMES: &[Hand] = &[
     r("Youngstown", "US", "Florida", "PPL", 4_300, 30.36, -85.44),
     r("Youngstown", "US", "New York", "PPL", 1_900, 43.25, -79.05),
     r("Morrow County", "US", "Ohio", "ADM2", 35_000, 40.52, -82.86),
+    // a world city, and a town that bears its name as an alternate one
+    r("Israel", "IL", "", "PCLI", 9_000_000, 31.5, 34.75),
+    r("Jerusalem", "IL", "Jerusalem", "PPLC", 970_000, 31.77, 35.22),
+    r("El Rio", "US", "California", "PPL", 7_200, 34.24, -119.16).alts(&["Jerusalem"]),
+    r("New York City", "US", "New York", "PPL", 8_800_000, 40.71, -74.01).alts(&["New York"]),
+    // a city of a million, its namesakes abroad, and a university named after it
+    r("San Diego", "US", "California", "PPL", 1_400_000, 32.72, -117.16),
+    r("San Diego", "ES", "Madrid", "PPL", 45_000, 40.39, -3.67),
+    r("San Diego", "CO", "Cesar", "PPL", 18_500, 10.33, -73.18),
+    r("San Diego County", "US", "California", "ADM2", 1_760_000, 33.0, -116.88),
+    r("San Diego", "CR", "Cartago", "PPL", 17_000, 9.90, -84.0),
+    r("San Diego", "PH", "Calabarzon", "PPL", 9_000, 14.0, 121.0),
     // cities whose districts the gazetteer lacks, and far namesakes of the districts
     r("Giza", "EG", "Giza", "PPLA", 2_400_000, 30.01, 31.21),
     r("Cairo", "EG", "Cairo", "PPLC", 7_700_000, 30.06, 31.25),
@@ -299,6 +311,23 @@ fn own_names_before_alternate_ones() {
     let places = geo.parse(&TextLayer::new(text), &[], &[]);
     let p = nth(&places, "Youngstown", 0);
     assert_eq!(p.name.as_deref(), Some("Youngstown"), "{p:?}");
+    // a world city under its own name, not a town that bears it as an alternate one, in a
+    // story of the town's country
+    let text = "U.S. donors paid for the rabbi's satellite offices in Jerusalem and in New \
+                York, where he lives. U.S. officials praised him.";
+    let places = geo.parse(&TextLayer::new(text), &[], &[]);
+    assert_eq!(nth(&places, "Jerusalem", 0).country.as_deref(), Some("IL"));
+}
+
+#[test]
+fn a_record_is_no_evidence_for_itself() {
+    let geo = Geoparser::new(own_names_gazetteer());
+    // "San Diego State" (a record that also bears "San Diego") supports no namesake of "San
+    // Diego" over the others
+    let text = "If you aren't heading to San Diego to watch the team play San Diego State, \
+                stay home.";
+    let places = geo.parse(&TextLayer::new(text), &[], &[]);
+    assert_eq!(nth(&places, "San Diego", 0).country.as_deref(), Some("US"));
 }
 
 #[test]
