@@ -1250,7 +1250,12 @@ pub(crate) fn recognize(
                 found.truncate(1);
                 found[0].in_org = true;
                 found[0].office = office;
-                found[0].local = local_office;
+                // (the second member of a compound serves with the first: "the NATO-Russia
+                // Council" is no council of a town named Russia)
+                found[0].local = local_office
+                    && !text[..found[0].start]
+                        .strip_suffix('-')
+                        .is_some_and(|b| b.ends_with(|c: char| c.is_alphanumeric()));
             } else if of_place {
                 found.drain(..found.len() - 1);
                 found[0].in_org = true;

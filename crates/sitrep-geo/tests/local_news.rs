@@ -116,6 +116,9 @@ fn local_cues_and_joint_coherence_resolve_towns() {
         ("Lebanon Police arrested a Lebanon woman on Thursday.", "Lebanon", "US", "Indiana"),
         // ... but a title names the country ("Russia President")
         ("The pro-Russia President Viktor Yanukovych fled.", "Russia", "RU", ""),
+        // ... and a compound's second member serves with the first ("NATO-Russia Council")
+        ("Ohio senators backed the move. NATO froze its contacts with Moscow in the \
+          NATO-Russia Council on Tuesday.", "Russia", "RU", ""),
         // the seat of a county the article names, though neither is the likelier alone
         ("The history of Paris and Henry County is rich.", "Paris", "US", "Tennessee"),
         ("The history of Paris and Henry County is rich.", "Henry County", "US", "Tennessee"),
