@@ -276,6 +276,9 @@ const OWN_NAMES: &[Hand] = &[
     r("San Diego County", "US", "California", "ADM2", 1_760_000, 33.0, -116.88),
     r("San Diego", "CR", "Cartago", "PPL", 17_000, 9.90, -84.0),
     r("San Diego", "PH", "Calabarzon", "PPL", 9_000, 14.0, 121.0),
+    // a country and a town named like a lake and a region of `data/regions.tsv`
+    r("Chad", "TD", "", "PCLI", 15_000_000, 15.0, 19.0),
+    r("Normandy", "US", "Missouri", "PPL", 5_000, 38.72, -90.30),
     // cities whose districts the gazetteer lacks, and far namesakes of the districts
     r("Giza", "EG", "Giza", "PPLA", 2_400_000, 30.01, 31.21),
     r("Cairo", "EG", "Cairo", "PPLC", 7_700_000, 30.06, 31.25),
@@ -359,4 +362,36 @@ fn a_part_of_a_city_lies_by_the_city() {
     let text = "Giza's Cairo-bound trains were delayed.";
     let places = geo.parse(&TextLayer::new(text), &[], &[]);
     assert_eq!(nth(&places, "Cairo", 0).name.as_deref(), Some("Cairo"));
+}
+
+#[test]
+fn lakes_seas_and_regions_of_the_overlay() {
+    let geo = Geoparser::new(own_names_gazetteer());
+    // (text, surface, feature, country or "")
+    for (text, surface, feature, cc) in [
+        (
+            "Boko Haram fighters attacked islands on Lake Chad on Monday.",
+            "Lake Chad",
+            "H",
+            "",
+        ),
+        (
+            "Rebels fired on a tanker in the Gulf of Aden.",
+            "Gulf of Aden",
+            "H",
+            "",
+        ),
+        (
+            "It landed on the beaches of Normandy during the D-Day invasion.",
+            "Normandy",
+            "RGN",
+            "FR",
+        ),
+    ] {
+        let places = geo.parse(&TextLayer::new(text), &[], &[]);
+        assert_eq!(places.len(), 1, "{text}: {places:?}");
+        let p = nth(&places, surface, 0);
+        assert_eq!(p.feature.as_deref(), Some(feature), "{text}: {p:?}");
+        assert_eq!(p.country.as_deref().unwrap_or(""), cc, "{text}: {p:?}");
+    }
 }
