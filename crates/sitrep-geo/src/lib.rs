@@ -57,7 +57,9 @@
 //! then two passes add closeness to the other mentions' choices (same list first, then same
 //! sentence, then the confidently resolved rest of the document) and kind coherence in lists
 //! (states with states). An unknown list member takes a nearby record whose name starts with it
-//! ("Buq" → "Al Buq‘ān" beside the other villages). `confidence` is the softmax share of the
+//! ("Buq" → "Al Buq‘ān" beside the other villages). A part of a city the text names as such
+//! ("Giza's Haram district", "X in Y") takes a candidate within 40 km of the city, else the
+//! city's record at confidence 0.3. `confidence` is the softmax share of the
 //! chosen candidate (candidates within 25 km count as the same place) times a recognition
 //! factor; unresolved mentions keep null name/id/coordinates and confidence ≤ 0.1.
 //!
