@@ -650,6 +650,15 @@ fn base_scores(
                 .is_some_and(|&v| v >= w::JOINT_COUNTRY)
         })
         .collect();
+    // (countries and divisions of the populated places whose own name is the surface)
+    let own_named_towns: Vec<(&str, &str)> = cands[k]
+        .iter()
+        .zip(&exact)
+        .filter(|&(_, &e)| e)
+        .map(|(&id, _)| gaz.record(id))
+        .filter(|r| r.feature_class == 'P')
+        .filter_map(|r| Some((r.country.as_str(), r.admin1.as_deref()?)))
+        .collect();
     // (a feature cue outranks spelling: "Deir Ezzor province" is the governorate however
     // its record spells it)
     let any_spelled = m.hint.is_none() && spelled.iter().any(|&b| b);
@@ -752,12 +761,9 @@ fn base_scores(
                 && r.feature_class == 'P'
                 && r.admin1.is_some()
                 && (!famous.is_empty()
-                    || cands[k].iter().zip(&exact).any(|(&o, &e)| {
-                        e && o != id && {
-                            let o = gaz.record(o);
-                            o.feature_class == 'P' && o.country == r.country && o.admin1 == r.admin1
-                        }
-                    }))
+                    || own_named_towns
+                        .iter()
+                        .any(|&(c, a)| c == r.country && r.admin1.as_deref() == Some(a)))
                 && !names.qualified(gaz, id, &surface)
             {
                 s += w::UNSPELLED;
