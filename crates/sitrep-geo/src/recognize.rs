@@ -1252,10 +1252,7 @@ pub(crate) fn recognize(
                 found[0].office = office;
                 // (the second member of a compound serves with the first: "the NATO-Russia
                 // Council" is no council of a town named Russia)
-                found[0].local = local_office
-                    && !text[..found[0].start]
-                        .strip_suffix('-')
-                        .is_some_and(|b| b.ends_with(|c: char| c.is_alphanumeric()));
+                found[0].local = local_office && !glued_by_hyphen(text, found[0].start);
             } else if of_place {
                 found.drain(..found.len() - 1);
                 found[0].in_org = true;
@@ -1735,14 +1732,20 @@ fn compass_fragment(text: &str, surf: &str, start: usize, end: usize) -> bool {
     if rest.is_empty() || !rest.iter().all(|w| compass(w)) {
         return false;
     }
-    let glued_before = text[..start].ends_with(['-', '‐', '‑'])
-        && text[..start]
-            .trim_end_matches(['-', '‐', '‑'])
-            .ends_with(char::is_alphanumeric);
+    let glued_before = glued_by_hyphen(text, start);
     let cap_after = text[end..]
         .strip_prefix(' ')
         .is_some_and(|r| r.starts_with(char::is_uppercase));
     glued_before || cap_after
+}
+
+/// Whether the text before byte `start` glues it by a hyphen to the word before: the name is
+/// the second member of a compound ("Calgary-North West", "NATO-Russia").
+fn glued_by_hyphen(text: &str, start: usize) -> bool {
+    text[..start].ends_with(['-', '‐', '‑'])
+        && text[..start]
+            .trim_end_matches(['-', '‐', '‑'])
+            .ends_with(char::is_alphanumeric)
 }
 
 /// A saint's name coordinated with another ("St. Peter and St. Paul", "Saint Peter and Saint

@@ -753,24 +753,25 @@ fn base_scores(
             if (any_spelled && !spelled) || respelled {
                 s += w::UNSPELLED;
             }
+            // (the surface is the place's own name, or that name with a qualifier)
+            let own_name = exact[i] || names.qualified(gaz, id, &surface);
             // a place that bears the surface only as an alternate (often a former) name, where
             // a place of its division, or a country or world city, bears it as its own: the
             // latter is meant ("Youngstown" is the Ohio city, not Mount Gilead, once called so;
             // "Jerusalem" is not El Rio, California)
-            if !exact[i]
+            if !own_name
                 && r.feature_class == 'P'
                 && r.admin1.is_some()
                 && (!famous.is_empty()
                     || own_named_towns
                         .iter()
                         .any(|&(c, a)| c == r.country && r.admin1.as_deref() == Some(a)))
-                && !names.qualified(gaz, id, &surface)
             {
                 s += w::UNSPELLED;
             }
             // the preferred name, not only an alternate one ("Utah" is also an alternate name
             // of a town)
-            if exact[i] || names.qualified(gaz, id, &surface) {
+            if own_name {
                 s += w::EXACT_NAME;
             } else if sitrep_gazetteer::with_name_key(&r.name, |key| key == surface_key) {
                 s += w::KEY_NAME;
